@@ -1,0 +1,116 @@
+// Package app is what Wails binds: thin services that validate, call
+// internal/ and turn errors into German messages. It holds no domain logic.
+package app
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"io/fs"
+	"log"
+	"path/filepath"
+
+	"github.com/wailsapp/wails/v2"
+	"github.com/wailsapp/wails/v2/pkg/logger"
+	"github.com/wailsapp/wails/v2/pkg/options"
+	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
+	"github.com/wailsapp/wails/v2/pkg/options/linux"
+	"github.com/wailsapp/wails/v2/pkg/options/windows"
+	"github.com/wailsapp/wails/v2/pkg/runtime"
+
+	"tandem/internal/sqlite"
+)
+
+// Services are the structs bound to the UI. Every exported method of each
+// is callable from JavaScript: keep them small and validate every argument.
+type Services struct {
+	People       *PeopleService
+	Departments  *DepartmentService
+	Organisation *OrganisationService
+	System       *SystemService
+}
+
+// Bind lists the services for Wails.
+func (s *Services) Bind() []any {
+	return []any{s.People, s.Departments, s.Organisation, s.System}
+}
+
+// Open opens the database chosen by cfg and builds the services. When the
+// database cannot be opened (locked by another process, too new, not a
+// database) the services still exist and report that problem, so the UI
+// can say it in German; the returned close function is then a no-op.
+func Open(ctx context.Context, cfg Config) (*Services, func()) {
+	st := &store{ctx: ctx}
+	db, err := sqlite.Open(ctx, cfg.DBPath)
+	if err != nil {
+		log.Printf("database %s not opened: %v", cfg.DBPath, err)
+		st.problem = err
+	} else {
+		st.db = db
+	}
+	closeDB := func() {
+		if st.db != nil {
+			if err := st.db.Close(); err != nil {
+				log.Printf("close database: %v", err)
+			}
+		}
+	}
+	return &Services{
+		People:       &PeopleService{s: st},
+		Departments:  &DepartmentService{s: st},
+		Organisation: &OrganisationService{s: st},
+		System:       newSystemService(st, cfg),
+	}, closeDB
+}
+
+// Run opens the database and shows the window until the user closes it.
+func Run(cfg Config, assets fs.FS) error {
+	services, closeDB := Open(context.Background(), cfg)
+	defer closeDB()
+
+	return wails.Run(&options.App{
+		Title:     "Tandem",
+		Width:     1280,
+		Height:    820,
+		MinWidth:  1000,
+		MinHeight: 640,
+		AssetServer: &assetserver.Options{
+			Assets: assets,
+		},
+		BackgroundColour:   &options.RGBA{R: 247, G: 248, B: 250, A: 255},
+		Bind:               services.Bind(),
+		ErrorFormatter:     formatError,
+		LogLevel:           logger.INFO,
+		LogLevelProduction: logger.INFO,
+		SingleInstanceLock: &options.SingleInstanceLock{
+			// One instance per database file: a second start on the same
+			// file brings the open window forward instead.
+			UniqueId: instanceID(cfg.DBPath),
+			OnSecondInstanceLaunch: func(data options.SecondInstanceData) {
+				if ctx := appCtx; ctx != nil {
+					runtime.WindowUnminimise(ctx)
+					runtime.WindowShow(ctx)
+					runtime.EventsEmit(ctx, "app:second-instance")
+				}
+			},
+		},
+		OnStartup: func(ctx context.Context) { appCtx = ctx },
+		Windows: &windows.Options{
+			WebviewUserDataPath: "", // default: per-user, inside the profile
+		},
+		Linux: &linux.Options{ProgramName: "tandem"},
+	})
+}
+
+// appCtx is the Wails runtime context, set once at start-up; only the
+// single-instance callback uses it.
+var appCtx context.Context
+
+func instanceID(dbPath string) string {
+	abs, err := filepath.Abs(dbPath)
+	if err != nil {
+		abs = dbPath
+	}
+	sum := sha256.Sum256([]byte(abs))
+	return "de.tandem.app." + hex.EncodeToString(sum[:8])
+}

@@ -1,0 +1,5 @@
+//go:build !linux && !windows
+
+package fsinfo
+
+func onNetworkFS(string) bool { return false }

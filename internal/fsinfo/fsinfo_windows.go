@@ -1,0 +1,19 @@
+package fsinfo
+
+import (
+	"path/filepath"
+
+	"golang.org/x/sys/windows"
+)
+
+func onNetworkFS(path string) bool {
+	vol := filepath.VolumeName(path)
+	if vol == "" {
+		return false
+	}
+	root, err := windows.UTF16PtrFromString(vol + `\`)
+	if err != nil {
+		return false
+	}
+	return windows.GetDriveType(root) == windows.DRIVE_REMOTE
+}

@@ -1,0 +1,214 @@
+// Package sqlite stores Tandem's data in one local SQLite file
+// (modernc.org/sqlite, pure Go). Every write runs in one IMMEDIATE
+// transaction on the single writer connection; reads use a small pool of
+// query-only connections, which WAL lets run beside the writer.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/gofrs/flock"
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+
+	"tandem/internal/domain"
+)
+
+// Pragmas every connection gets, busy_timeout first so that the others
+// wait for a lock instead of failing. None of them comes from user input.
+const (
+	basePragmas  = "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_time_format=sqlite"
+	writePragmas = basePragmas + "&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_txlock=immediate"
+	readPragmas  = basePragmas + "&_pragma=query_only(1)"
+)
+
+// DB is an open Tandem database.
+type DB struct {
+	path  string
+	write *sql.DB // exactly one connection: SQLite has one writer anyway
+	read  *sql.DB
+	lock  *flock.Flock
+
+	// Now returns the current time; tests may replace it.
+	Now func() time.Time
+}
+
+// Open opens (creating if needed) the database at path, takes the file
+// lock that keeps a second process away, and applies pending migrations.
+// It fails with ELOCKED when another process holds the file and ETOONEW
+// when the file was written by a newer Tandem; in both cases nothing in
+// the file is changed.
+func Open(ctx context.Context, path string) (*DB, error) {
+	if path == "" || strings.ContainsAny(path, "?#\x00") {
+		return nil, &domain.Error{Code: domain.EINVALID, Key: "db.path.invalid", Field: "path"}
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, domain.Internal(err, "resolve %s", path)
+	}
+	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
+		return nil, &domain.Error{Code: domain.EINTERNAL, Key: "db.dir", Params: map[string]any{"path": filepath.Dir(abs)}, Err: err}
+	}
+
+	lock := flock.New(abs + ".lock")
+	locked, err := lock.TryLock()
+	if err != nil {
+		return nil, &domain.Error{Code: domain.EINTERNAL, Key: "db.lock_failed", Params: map[string]any{"path": abs}, Err: err}
+	}
+	if !locked {
+		return nil, &domain.Error{Code: domain.ELOCKED, Key: "db.locked", Params: map[string]any{"path": abs}}
+	}
+
+	db := &DB{path: abs, lock: lock, Now: time.Now}
+	if err := db.open(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+func (db *DB) open(ctx context.Context) error {
+	// Look before touching: a newer or foreign file must stay exactly as it is,
+	// so the version is read on a query-only connection before WAL is switched on.
+	if err := db.checkVersion(ctx); err != nil {
+		return err
+	}
+
+	var err error
+	if db.write, err = sql.Open("sqlite", db.path+"?"+writePragmas); err != nil {
+		return domain.Internal(err, "open %s", db.path)
+	}
+	db.write.SetMaxOpenConns(1)
+	db.write.SetMaxIdleConns(1)
+	db.write.SetConnMaxLifetime(0)
+	db.write.SetConnMaxIdleTime(0)
+	if err := db.migrate(ctx); err != nil {
+		return err
+	}
+
+	if db.read, err = sql.Open("sqlite", db.path+"?"+readPragmas); err != nil {
+		return domain.Internal(err, "open %s", db.path)
+	}
+	db.read.SetMaxOpenConns(4)
+	db.read.SetMaxIdleConns(4)
+	db.read.SetConnMaxIdleTime(0)
+	return nil
+}
+
+// checkVersion refuses a file that is not a SQLite database or whose schema
+// is newer than this build knows.
+func (db *DB) checkVersion(ctx context.Context) error {
+	if _, err := os.Stat(db.path); errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	probe, err := sql.Open("sqlite", db.path+"?"+readPragmas)
+	if err != nil {
+		return domain.Internal(err, "open %s", db.path)
+	}
+	defer probe.Close()
+	var version int
+	if err := probe.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return classifyOpenError(err, db.path)
+	}
+	if known := len(migrations()); version > known {
+		return &domain.Error{Code: domain.ETOONEW, Key: "db.too_new",
+			Params: map[string]any{"path": db.path, "version": version, "known": known}}
+	}
+	return nil
+}
+
+func classifyOpenError(err error, path string) error {
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		switch se.Code() & 0xff {
+		case sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT:
+			return &domain.Error{Code: domain.EINVALID, Key: "db.not_database", Params: map[string]any{"path": path}, Err: err}
+		case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+			return &domain.Error{Code: domain.ELOCKED, Key: "db.locked", Params: map[string]any{"path": path}, Err: err}
+		}
+	}
+	return domain.Internal(err, "read %s", path)
+}
+
+// Close closes the connections and releases the file lock.
+func (db *DB) Close() error {
+	var errs []error
+	if db.read != nil {
+		errs = append(errs, db.read.Close())
+	}
+	if db.write != nil {
+		errs = append(errs, db.write.Close())
+	}
+	if db.lock != nil {
+		errs = append(errs, db.lock.Unlock())
+	}
+	return errors.Join(errs...)
+}
+
+// Path returns the absolute path of the database file.
+func (db *DB) Path() string { return db.path }
+
+// SchemaVersion returns the applied migration version.
+func (db *DB) SchemaVersion(ctx context.Context) (int, error) {
+	var v int
+	err := db.read.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v)
+	return v, err
+}
+
+// Tx is a write transaction with the one timestamp all its rows share.
+type Tx struct {
+	*sql.Tx
+	now string
+}
+
+// update runs fn in one IMMEDIATE transaction on the writer connection and
+// commits only when fn returns nil.
+func (db *DB) update(ctx context.Context, fn func(*Tx) error) error {
+	sqlTx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return domain.Internal(err, "begin")
+	}
+	tx := &Tx{Tx: sqlTx, now: db.Now().UTC().Format(time.RFC3339)}
+	if err := fn(tx); err != nil {
+		_ = sqlTx.Rollback()
+		return err
+	}
+	if err := sqlTx.Commit(); err != nil {
+		return domain.Internal(err, "commit")
+	}
+	return nil
+}
+
+// view runs fn in a read transaction: one consistent snapshot.
+func (db *DB) view(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := db.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return domain.Internal(err, "begin read")
+	}
+	defer tx.Rollback()
+	return fn(tx)
+}
+
+// isConstraint reports whether err is a SQLite constraint violation.
+func isConstraint(err error) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_CONSTRAINT
+}
+
+func wrapf(err error, format string, args ...any) error {
+	if err == nil {
+		return nil
+	}
+	var de *domain.Error
+	if errors.As(err, &de) {
+		return err
+	}
+	return domain.Internal(err, format, args...)
+}

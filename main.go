@@ -1,0 +1,31 @@
+// Command tandem is the Tandem desktop app: onboarding and mentoring for
+// youth welfare offices, with all data in one local SQLite file.
+package main
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"os"
+
+	"tandem/app"
+)
+
+//go:embed all:frontend/dist
+var assets embed.FS
+
+func main() {
+	cfg, err := app.ParseConfig(os.Args[1:], os.Getenv)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "tandem:", err)
+		os.Exit(2)
+	}
+	dist, err := fs.Sub(assets, "frontend/dist")
+	if err != nil {
+		panic(err) // the embed pattern guarantees the folder
+	}
+	if err := app.Run(cfg, dist); err != nil {
+		fmt.Fprintln(os.Stderr, "tandem:", err)
+		os.Exit(1)
+	}
+}

@@ -39,6 +39,11 @@ func ParseConfig(args []string, getenv func(string) string) (Config, error) {
 		}
 		c.DBPath = filepath.Join(dir, "Tandem", "tandem.db")
 	}
+	// An absolute path: shown in the settings, used for the instance lock,
+	// and needed to tell a mapped network drive from a local one.
+	if abs, err := filepath.Abs(c.DBPath); err == nil {
+		c.DBPath = abs
+	}
 	c.StartSection = strings.ToLower(strings.TrimSpace(c.StartSection))
 	return c, nil
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"encoding/json"
 	"fmt"
 	"log"
 	"sort"
@@ -17,6 +18,8 @@ type AppError struct {
 	Key     string `json:"key"`
 	Field   string `json:"field"`
 	Message string `json:"message"`
+	// Params fill the placeholders when the UI shows the message in another language.
+	Params map[string]string `json:"params"`
 }
 
 func (e AppError) Error() string { return e.Message }
@@ -87,7 +90,10 @@ func toAppError(err error) AppError {
 	}
 	msg, ok := messages[e.Key]
 	if !ok {
+		// A key without a message is a bug: show it as one, not as a
+		// field problem whose key the UI cannot translate either.
 		log.Printf("no message for key %q (%v)", e.Key, err)
+		e = &domain.Error{Code: domain.EINTERNAL, Key: "internal"}
 		msg = messages["internal"]
 	}
 	repl := []string{"{field}", fieldLabels[e.Field]}
@@ -96,12 +102,22 @@ func toAppError(err error) AppError {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
+	params := make(map[string]string, len(keys))
 	for _, k := range keys {
-		repl = append(repl, "{"+k+"}", fmt.Sprint(e.Params[k]))
+		params[k] = fmt.Sprint(e.Params[k])
+		repl = append(repl, "{"+k+"}", params[k])
 	}
-	return AppError{Code: e.Code, Key: e.Key, Field: e.Field, Message: strings.NewReplacer(repl...).Replace(msg)}
+	return AppError{Code: e.Code, Key: e.Key, Field: e.Field, Message: strings.NewReplacer(repl...).Replace(msg), Params: params}
 }
 
-// formatError is Wails' ErrorFormatter: a bound method's error reaches
-// JavaScript as the AppError object.
-func formatError(err error) any { return toAppError(err) }
+// formatError is Wails' ErrorFormatter. Wails' JavaScript runtime wraps
+// whatever it gets in new Error(…), which would turn an object into
+// "[object Object]"; so the AppError travels as JSON text in the Error's
+// message, and frontend/src/lib/errors.ts reads it back.
+func formatError(err error) any {
+	b, jerr := json.Marshal(toAppError(err))
+	if jerr != nil {
+		return messages["internal"]
+	}
+	return string(b)
+}

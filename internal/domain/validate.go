@@ -21,7 +21,8 @@ func (v *validator) Err() error {
 }
 
 // text trims s, and checks that it is valid UTF-8, holds no control
-// characters (newlines only where multiline) and is at most max runes long.
+// characters (newlines only where multiline; the Unicode line and paragraph
+// separators U+2028/U+2029 never) and is at most max runes long.
 // It returns the cleaned value.
 func (v *validator) text(field, s string, max int, required, multiline bool) string {
 	if !utf8.ValidString(s) {
@@ -36,7 +37,7 @@ func (v *validator) text(field, s string, max int, required, multiline bool) str
 		if r == '\n' && multiline || r == '\t' && multiline {
 			continue
 		}
-		if unicode.IsControl(r) || isBidiControl(r) {
+		if unicode.IsControl(r) || isBidiControl(r) || r == '\u2028' || r == '\u2029' {
 			v.add(Invalid(field, "text.control"))
 			return s
 		}
@@ -51,10 +52,11 @@ func (v *validator) text(field, s string, max int, required, multiline bool) str
 	return s
 }
 
-// isBidiControl reports the Unicode bidirectional overrides and isolates that
+// isBidiControl reports the Unicode bidirectional controls (overrides,
+// embeddings, isolates and marks, including U+061C ARABIC LETTER MARK) that
 // can make a name display differently from what is stored.
 func isBidiControl(r rune) bool {
-	return r >= '\u202A' && r <= '\u202E' || r >= '\u2066' && r <= '\u2069' || r == '\u200E' || r == '\u200F'
+	return unicode.Is(unicode.Bidi_Control, r)
 }
 
 // email checks an optional e-mail address: a bare addr-spec with a dot in the domain.

@@ -1,0 +1,43 @@
+// The one place the UI reaches the Go side. Every call goes through the
+// bindings Wails generates from app/ (frontend/wailsjs, not committed).
+import * as People from '../../wailsjs/go/app/PeopleService'
+import * as Departments from '../../wailsjs/go/app/DepartmentService'
+import * as OrganisationBinding from '../../wailsjs/go/app/OrganisationService'
+import * as System from '../../wailsjs/go/app/SystemService'
+import { LogInfo } from '../../wailsjs/runtime/runtime'
+import type { app, domain } from '../../wailsjs/go/models'
+
+export type Person = domain.Person
+export type PersonInput = domain.PersonInput
+export type PersonFilter = domain.PersonFilter
+export type PersonList = domain.PersonList
+export type Department = domain.Department
+export type DepartmentInput = domain.DepartmentInput
+export type Organisation = domain.Organisation
+export type OrganisationInput = domain.OrganisationInput
+export type Status = app.Status
+
+export const roles = ['mentor', 'mentee', 'team_lead', 'head_of_office', 'speaker', 'steering_group'] as const
+export type Role = (typeof roles)[number]
+export const salutations = ['', 'Frau', 'Herr'] as const
+
+export const api = {
+  people: People,
+  departments: Departments,
+  organisation: OrganisationBinding,
+  system: System,
+}
+
+const logged = new Set<string>()
+
+// ready tells the start-up benchmark (bench/startup) that a view shows data.
+// Each mark is logged once per start.
+export function ready(mark: string, detail = '') {
+  if (logged.has(mark)) return
+  logged.add(mark)
+  try {
+    LogInfo(`tandem:ready ${mark}${detail ? ' ' + detail : ''}`)
+  } catch {
+    // no runtime (unit tests)
+  }
+}

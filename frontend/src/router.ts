@@ -1,0 +1,24 @@
+import { createRouter, createWebHashHistory } from 'vue-router'
+import OverviewView from './views/OverviewView.vue'
+import PeopleView from './views/PeopleView.vue'
+import PlaceholderView from './views/PlaceholderView.vue'
+import SettingsView from './views/SettingsView.vue'
+
+// The sections of the product, in the order of the navigation.
+export const sections = ['uebersicht', 'personen', 'programme', 'tandems', 'gespraeche', 'dokumente', 'einstellungen'] as const
+export type Section = (typeof sections)[number]
+
+export const router = createRouter({
+  history: createWebHashHistory(),
+  routes: [
+    { path: '/', redirect: '/uebersicht' },
+    { path: '/uebersicht', component: OverviewView },
+    { path: '/personen', component: PeopleView },
+    { path: '/programme', component: PlaceholderView, props: { section: 'programme' } },
+    { path: '/tandems', component: PlaceholderView, props: { section: 'tandems' } },
+    { path: '/gespraeche', component: PlaceholderView, props: { section: 'gespraeche' } },
+    { path: '/dokumente', component: PlaceholderView, props: { section: 'dokumente' } },
+    { path: '/einstellungen', component: SettingsView },
+    { path: '/:rest(.*)*', redirect: '/uebersicht' },
+  ],
+})

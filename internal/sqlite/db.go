@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/gofrs/flock"
@@ -35,6 +36,9 @@ type DB struct {
 	write *sql.DB // exactly one connection: SQLite has one writer anyway
 	read  *sql.DB
 	lock  *flock.Flock
+
+	stmtMu sync.Mutex
+	stmts  map[string]*sql.Stmt // see readStmt
 
 	// Now returns the current time; tests may replace it.
 	Now func() time.Time
@@ -140,6 +144,12 @@ func classifyOpenError(err error, path string) error {
 // Close closes the connections and releases the file lock.
 func (db *DB) Close() error {
 	var errs []error
+	db.stmtMu.Lock()
+	for _, s := range db.stmts {
+		errs = append(errs, s.Close())
+	}
+	db.stmts = nil
+	db.stmtMu.Unlock()
 	if db.read != nil {
 		errs = append(errs, db.read.Close())
 	}
@@ -194,6 +204,28 @@ func (db *DB) view(ctx context.Context, fn func(*sql.Tx) error) error {
 	}
 	defer tx.Rollback()
 	return fn(tx)
+}
+
+// readStmt returns query prepared for reading, to be bound to a read
+// transaction with tx.StmtContext. Each query is compiled once per read
+// connection and kept until Close; the caller keeps the number of distinct
+// query texts small. Call it before db.view, never inside: preparing may
+// need a connection of its own.
+func (db *DB) readStmt(ctx context.Context, query string) (*sql.Stmt, error) {
+	db.stmtMu.Lock()
+	defer db.stmtMu.Unlock()
+	if s, ok := db.stmts[query]; ok {
+		return s, nil
+	}
+	s, err := db.read.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	if db.stmts == nil {
+		db.stmts = map[string]*sql.Stmt{}
+	}
+	db.stmts[query] = s
+	return s, nil
 }
 
 // isConstraint reports whether err is a SQLite constraint violation.

@@ -38,12 +38,15 @@ func wantCode(t *testing.T, err error, code, key string) {
 	}
 }
 
+// schemaVersion is the number of migrations in internal/sqlite/migrations.
+const schemaVersion = 2
+
 func TestOpen(t *testing.T) {
 	t.Run("MigratesFromEmpty", func(t *testing.T) {
 		db := MustOpenDB(t)
 		v, err := db.SchemaVersion(context.Background())
-		if err != nil || v != 1 {
-			t.Fatalf("schema version = %d, %v; want 1", v, err)
+		if err != nil || v != schemaVersion {
+			t.Fatalf("schema version = %d, %v; want %d", v, err, schemaVersion)
 		}
 		raw := rawDB(t, db.Path())
 		for _, pragma := range []struct{ name, want string }{{"journal_mode", "wal"}} {
@@ -72,8 +75,48 @@ func TestOpen(t *testing.T) {
 		if err != nil || got.LastName != "Weiß" {
 			t.Fatalf("after reopen got %+v, %v", got, err)
 		}
-		if v, _ := db.SchemaVersion(context.Background()); v != 1 {
+		if v, _ := db.SchemaVersion(context.Background()); v != schemaVersion {
 			t.Fatalf("version after reopen = %d", v)
+		}
+	})
+
+	t.Run("MigratesFromVersion1", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "v1.db")
+		script, err := os.ReadFile("migrations/0001_init.sql")
+		if err != nil {
+			t.Fatal(err)
+		}
+		raw, err := sql.Open("sqlite", path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := raw.Exec(string(script) + `;
+			INSERT INTO people (first_name, last_name, sort_key, search_key, created_at, updated_at)
+			VALUES ('Jörg', 'Weiß', 'weiss jorg', 'jorg weiss | joerg weiss', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
+			PRAGMA user_version = 1`); err != nil {
+			t.Fatal(err)
+		}
+		raw.Close()
+		db := MustOpenPath(t, path)
+		if v, err := db.SchemaVersion(context.Background()); err != nil || v != schemaVersion {
+			t.Fatalf("version = %d, %v; want %d", v, err, schemaVersion)
+		}
+		l, err := db.People(context.Background(), domain.PersonFilter{Query: "joerg"})
+		if err != nil || l.Total != 1 || l.People[0].LastName != "Weiß" {
+			t.Fatalf("after migration: %+v, %v", l, err)
+		}
+		var indexes []string
+		rows, err := rawDB(t, path).Query(`SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'people' AND sql IS NOT NULL ORDER BY name`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rows.Next() {
+			var name string
+			rows.Scan(&name)
+			indexes = append(indexes, name)
+		}
+		if want := []string{"people_department", "people_line_manager", "people_list"}; strings.Join(indexes, " ") != strings.Join(want, " ") {
+			t.Fatalf("indexes = %v, want %v", indexes, want)
 		}
 	})
 

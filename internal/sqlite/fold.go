@@ -9,15 +9,20 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// stripMarks removes combining marks after canonical decomposition (é → e).
-var stripMarks = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+// stripMarks returns a transformer that removes combining marks after
+// canonical decomposition (é → e). A chain keeps state while it runs, so
+// each use needs its own: a shared one garbles text when two goroutines
+// fold at once (say, two searches, or a search beside a save).
+func stripMarks() transform.Transformer {
+	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+}
 
 // fold turns text into the form search and sorting compare: lower case,
 // ß as ss, diacritics removed (Müller → muller).
 func fold(s string) string {
 	s = strings.ToLower(s)
 	s = strings.ReplaceAll(s, "ß", "ss")
-	out, _, err := transform.String(stripMarks, s)
+	out, _, err := transform.String(stripMarks(), s)
 	if err != nil {
 		return s
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 
 	"tandem/internal/domain"
@@ -74,6 +75,50 @@ func TestPerson(t *testing.T) {
 		}
 	})
 
+	t.Run("ListedAsStored", func(t *testing.T) {
+		// The list decodes people from packed JSON; it must give back exactly
+		// what Person gives, escapes and all.
+		db := MustOpenDB(t)
+		dep := mustCreateDepartment(t, db, "Amt für \"Jugend\" \\ Familie")
+		boss := mustCreatePerson(t, db, domain.PersonInput{FirstName: "Petra", LastName: "Schulz"})
+		inputs := []domain.PersonInput{
+			{Salutation: "Herr", FirstName: "Zoë", LastName: "Ñandú 🦤", Email: "z@stadt.de", Phone: "+49 2103 1",
+				DepartmentID: dep.ID, LineManagerID: boss.ID, StartDate: "2027-01-01", ExitDate: "2027-12-31",
+				Roles: []domain.Role{domain.RoleSteering, domain.RoleMentor, domain.RoleHeadOfOffice},
+				Note:  "Tab\there, \"quotes\", back\\slash, / slash,\nnew line, \u00a0nbsp, <b>&amp;</b> {\"json\": [1]}"},
+			{FirstName: `"]`, LastName: `\",null,"`},
+			{FirstName: "0", LastName: "123"},
+		}
+		first := mustCreatePerson(t, db, inputs[0])
+		for _, in := range inputs[1:] {
+			mustCreatePerson(t, db, in)
+		}
+		l, err := db.People(ctx, domain.PersonFilter{})
+		if err != nil || l.Total != len(inputs)+1 || len(l.People) != l.Total {
+			t.Fatalf("list: %+v, %v", l, err)
+		}
+		found := false
+		for _, got := range l.People {
+			want, err := db.Person(ctx, got.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("listed %+v\nstored %+v", got, want)
+			}
+			if got.ID == first.ID {
+				found = true
+				if got.LastName != "Ñandú 🦤" || got.Note != inputs[0].Note || got.DepartmentName != dep.Name ||
+					got.LineManagerName != "Petra Schulz" || len(got.Roles) != 3 {
+					t.Fatalf("listed %+v", got)
+				}
+			}
+		}
+		if !found {
+			t.Fatalf("%d not listed", first.ID)
+		}
+	})
+
 	t.Run("HostileTextStoredVerbatim", func(t *testing.T) {
 		db := MustOpenDB(t)
 		for _, s := range []string{`<img src=x onerror=alert(1)>`, `'); DROP TABLE people;--`, `Robert"); --`, "%_\\"} {
@@ -83,8 +128,8 @@ func TestPerson(t *testing.T) {
 				t.Fatalf("stored %q as %q", s, got.FirstName)
 			}
 			l, err := db.People(ctx, domain.PersonFilter{Query: s})
-			if err != nil || l.Total != 1 {
-				t.Fatalf("search %q: total %d, %v", s, l.Total, err)
+			if err != nil || l.Total != 1 || l.People[0].FirstName != s || l.People[0].LastName != s {
+				t.Fatalf("search %q: %+v, %v", s, l, err)
 			}
 		}
 	})
@@ -232,11 +277,54 @@ func TestPeopleSearch(t *testing.T) {
 			}
 		})
 	}
-	if l, _ := db.People(ctx, domain.PersonFilter{Limit: 2}); l.Total != 5 {
-		t.Fatalf("total with limit = %d, want 5", l.Total)
+	// Total counts every match, whether the page is cut short or not.
+	for _, c := range []struct {
+		filter      domain.PersonFilter
+		total, page int
+	}{
+		{domain.PersonFilter{Limit: 2}, 5, 2},
+		{domain.PersonFilter{Limit: 4}, 5, 4},
+		{domain.PersonFilter{Limit: 5}, 5, 5},
+		{domain.PersonFilter{Limit: 6}, 5, 5},
+		{domain.PersonFilter{Limit: 1, Query: "asd"}, 3, 1},
+		{domain.PersonFilter{Limit: 3, Query: "asd"}, 3, 3},
+		{domain.PersonFilter{Limit: 1, Role: domain.RoleMentee}, 2, 1},
+		{domain.PersonFilter{Limit: 1, Query: "nobody"}, 0, 0},
+	} {
+		if l, err := db.People(ctx, c.filter); err != nil || l.Total != c.total || len(l.People) != c.page {
+			t.Fatalf("%+v: total %d, page %d, %v; want %d, %d", c.filter, l.Total, len(l.People), err, c.total, c.page)
+		}
 	}
 	_, err := db.People(ctx, domain.PersonFilter{Role: "boss"})
 	wantCode(t, err, domain.EINVALID, "person.role.invalid")
 	_, err = db.People(ctx, domain.PersonFilter{Query: strings.Repeat("a", 101)})
 	wantCode(t, err, domain.EINVALID, "text.too_long")
+}
+
+// TestPeopleConcurrent lists while people are added: every list is
+// consistent in itself (run with -race to check the store for data races).
+func TestPeopleConcurrent(t *testing.T) {
+	db := MustOpenDB(t)
+	var wg sync.WaitGroup
+	for g := range 6 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 30 {
+				f := domain.PersonFilter{Query: []string{"", "jörg", "mül weiß", "x"}[(g+i)%4], Limit: 1 + i%3}
+				l, err := db.People(ctx, f)
+				if err != nil || len(l.People) > l.Total || len(l.People) > f.Limit {
+					t.Errorf("%+v: %d of %d, %v", f, len(l.People), l.Total, err)
+					return
+				}
+			}
+		}()
+	}
+	for i := range 20 {
+		mustCreatePerson(t, db, domain.PersonInput{FirstName: "Jörg", LastName: fmt.Sprintf("Müller-Weiß %d", i)})
+	}
+	wg.Wait()
+	if l, err := db.People(ctx, domain.PersonFilter{Query: "joerg mueller-weiss"}); err != nil || l.Total != 20 {
+		t.Fatalf("after: total %d, %v", l.Total, err)
+	}
 }

@@ -75,7 +75,8 @@ func Run(cfg Config, assets fs.FS) error {
 		MinWidth:  1000,
 		MinHeight: 640,
 		AssetServer: &assetserver.Options{
-			Assets: assets,
+			Assets:     assets,
+			Middleware: bootMiddleware(services.System),
 		},
 		BackgroundColour:   &options.RGBA{R: 247, G: 248, B: 250, A: 255},
 		Bind:               services.Bind(),

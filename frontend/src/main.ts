@@ -2,8 +2,28 @@ import { createApp } from 'vue'
 import { createPinia } from 'pinia'
 import App from './App.vue'
 import { i18n } from './i18n'
-import { router } from './router'
+import { router, sections } from './router'
+import { useSystem } from './stores/system'
+import { prefetchPeople } from './lib/api'
 import './style.css'
 
-document.documentElement.lang = i18n.global.locale.value
-createApp(App).use(createPinia()).use(i18n).use(router).mount('#app')
+// Ask the Go side how it started before the first route is chosen, so the
+// app opens straight on the requested section (--section) without first
+// rendering the overview.
+async function boot() {
+  document.documentElement.lang = i18n.global.locale.value
+  const pinia = createPinia()
+  const app = createApp(App).use(pinia).use(i18n)
+  const system = useSystem(pinia)
+  await system.load()
+  const start = system.status?.ready ? system.status.startSection : ''
+  if (start && (sections as readonly string[]).includes(start) && !location.hash.replace(/^#\/?/, '')) {
+    location.hash = '#/' + start
+  }
+  if (system.status?.ready && location.hash === '#/personen') prefetchPeople()
+  app.use(router)
+  await router.isReady()
+  app.mount('#app')
+}
+
+void boot()

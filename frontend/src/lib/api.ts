@@ -31,13 +31,30 @@ export const api = {
 const logged = new Set<string>()
 
 // ready tells the start-up benchmark (bench/startup) that a view shows data.
-// Each mark is logged once per start.
+// Each mark is logged once per start, with the time since the page began loading.
 export function ready(mark: string, detail = '') {
   if (logged.has(mark)) return
   logged.add(mark)
   try {
-    LogInfo(`tandem:ready ${mark}${detail ? ' ' + detail : ''}`)
+    LogInfo(`tandem:ready ${mark}${detail ? ' ' + detail : ''} t=${Math.round(performance.now())}ms`)
   } catch {
     // no runtime (unit tests)
   }
+}
+
+// The people list of the first screen, asked for while the UI is still
+// being mounted (see main.ts); PeopleView takes it once.
+let firstPeople: Promise<PersonList> | null = null
+
+export const firstPeopleFilter: PersonFilter = { query: '', role: '', departmentId: 0, includeArchived: false, limit: 200 }
+
+export function prefetchPeople() {
+  firstPeople = People.List({ ...firstPeopleFilter })
+  firstPeople.catch(() => undefined) // PeopleView reports errors when it takes it
+}
+
+export function takePrefetchedPeople(): Promise<PersonList> | null {
+  const p = firstPeople
+  firstPeople = null
+  return p
 }

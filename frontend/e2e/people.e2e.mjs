@@ -40,6 +40,13 @@ async function fillPerson(p) {
   }
 }
 
+// openPerson clicks a name in the list and waits until the form shows that person.
+async function openPerson(label) {
+  await page.getByRole('button', { name: label }).click()
+  const last = label.split(',')[0]
+  await page.waitForFunction((last) => document.querySelector('#pf-lastName')?.value === last, last)
+}
+
 async function confirmDialog(button) {
   const dialog = page.getByRole('alertdialog')
   await dialog.waitFor()
@@ -135,7 +142,7 @@ test('filter by role and department', async () => {
 })
 
 test('edit a person', async () => {
-  await page.getByRole('button', { name: 'Müller, Jürgen' }).click()
+  await openPerson('Müller, Jürgen')
   assert.equal(await page.inputValue('#pf-startDate'), '01.03.2015')
   await page.fill('#pf-phone', '+49 2103 72-123')
   await page.fill('#pf-note', 'Mentor seit 2019, „erfahren“ im Kinderschutz.')
@@ -144,7 +151,7 @@ test('edit a person', async () => {
 })
 
 test('delete is confirmed in the app and refused while others depend on the person', async () => {
-  await page.getByRole('button', { name: 'Müller, Jürgen' }).click()
+  await openPerson('Müller, Jürgen')
   await page.locator('.person-form').getByRole('button', { name: 'Löschen' }).click()
   // cancelling changes nothing
   const dialog = page.getByRole('alertdialog')
@@ -158,7 +165,7 @@ test('delete is confirmed in the app and refused while others depend on the pers
 })
 
 test('archive hides a person but keeps them', async () => {
-  await page.getByRole('button', { name: 'Straßburger, Élodie' }).click()
+  await openPerson('Straßburger, Élodie')
   await page.locator('.person-form').getByRole('button', { name: 'Archivieren' }).click()
   await confirmDialog('Archivieren')
   await page.getByRole('status').getByText('Archiviert.').waitFor()
@@ -172,7 +179,7 @@ test('archive hides a person but keeps them', async () => {
 })
 
 test('delete a person nobody depends on', async () => {
-  await page.getByRole('button', { name: 'Yıldız, Ayşe' }).click()
+  await openPerson('Yıldız, Ayşe')
   await page.locator('.person-form').getByRole('button', { name: 'Löschen' }).click()
   await confirmDialog('Löschen')
   await page.getByRole('status').getByText('Gelöscht.').waitFor()
@@ -255,7 +262,7 @@ test('after closing and reopening, everything is as it was', async () => {
   await page.getByRole('link', { name: 'Personen' }).click()
   await page.locator('.people-table').getByText('Müller, Jürgen').waitFor()
   assert.deepEqual(await rowNames(), ['Müller, Jürgen'])
-  await page.getByRole('button', { name: 'Müller, Jürgen' }).click()
+  await openPerson('Müller, Jürgen')
   assert.equal(await page.inputValue('#pf-phone'), '+49 2103 72-123')
   assert.equal(await page.inputValue('#pf-note'), 'Mentor seit 2019, „erfahren“ im Kinderschutz.')
   assert.equal(await page.locator('#pf-lastName').inputValue(), 'Müller')

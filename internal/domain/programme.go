@@ -225,3 +225,16 @@ type SecondmentLimit struct {
 	EndDate    string `json:"endDate"`
 	DaysLeft   int    `json:"daysLeft"`
 }
+
+// TandemFilter narrows the tandem list; zero values match everything.
+type TandemFilter struct {
+	RunID    int64        `json:"runId"`
+	Status   TandemStatus `json:"status"`
+	PersonID int64        `json:"personId"` // as mentee or mentor
+}
+
+// PlanFilter narrows the plan list; zero values match everything.
+type PlanFilter struct {
+	NewcomerID int64      `json:"newcomerId"`
+	Status     PlanStatus `json:"status"`
+}

@@ -219,11 +219,16 @@ type ProbationEnd struct {
 
 type SecondmentLimit struct {
 	TandemID   int64  `json:"tandemId"`
-	PersonName string `json:"personName"`
+	PersonName string `json:"personName"` // the seconded expert(s): the tandem's mentors, joined by ", "
 	StartDate  string `json:"startDate"`
 	LimitDate  string `json:"limitDate"` // start + six months
 	EndDate    string `json:"endDate"`
-	DaysLeft   int    `json:"daysLeft"`
+	// DaysLeft counts the days until the earlier of EndDate and LimitDate; negative when past.
+	DaysLeft    int          `json:"daysLeft"`
+	RunName     string       `json:"runName"`
+	MenteeName  string       `json:"menteeName"`
+	MentorNames []string     `json:"mentorNames"`
+	Status      TandemStatus `json:"status"`
 }
 
 // TandemFilter narrows the tandem list; zero values match everything.

@@ -18,6 +18,7 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/options/windows"
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
+	"tandem/internal/exchange"
 	"tandem/internal/sqlite"
 )
 
@@ -28,11 +29,16 @@ type Services struct {
 	Departments  *DepartmentService
 	Organisation *OrganisationService
 	System       *SystemService
+	Templates    *TemplateService
+	Runs         *RunService
+	Tandems      *TandemService
+	Plans        *PlanService
+	Overview     *OverviewService
 }
 
 // Bind lists the services for Wails.
 func (s *Services) Bind() []any {
-	return []any{s.People, s.Departments, s.Organisation, s.System}
+	return []any{s.People, s.Departments, s.Organisation, s.System, s.Templates, s.Runs, s.Tandems, s.Plans, s.Overview}
 }
 
 // Open opens the database chosen by cfg and builds the services. When the
@@ -47,6 +53,7 @@ func Open(ctx context.Context, cfg Config) (*Services, func()) {
 		st.problem = err
 	} else {
 		st.db = db
+		seedTemplates(ctx, db)
 	}
 	closeDB := func() {
 		if st.db != nil {
@@ -60,6 +67,11 @@ func Open(ctx context.Context, cfg Config) (*Services, func()) {
 		Departments:  &DepartmentService{s: st},
 		Organisation: &OrganisationService{s: st},
 		System:       newSystemService(st, cfg),
+		Templates:    &TemplateService{s: st},
+		Runs:         &RunService{s: st},
+		Tandems:      &TandemService{s: st},
+		Plans:        &PlanService{s: st},
+		Overview:     &OverviewService{s: st},
 	}, closeDB
 }
 
@@ -101,6 +113,21 @@ func Run(cfg Config, assets fs.FS) error {
 		},
 		Linux: &linux.Options{ProgramName: "tandem"},
 	})
+}
+
+// seedTemplates stores the shipped programme templates that the database
+// does not have yet; edited ones are never touched.
+func seedTemplates(ctx context.Context, db *sqlite.DB) {
+	seeds, err := exchange.Builtin()
+	if err != nil {
+		log.Printf("shipped templates unreadable: %v", err)
+		return
+	}
+	if n, err := db.SeedTemplates(ctx, seeds); err != nil {
+		log.Printf("seeding templates: %v", err)
+	} else if n > 0 {
+		log.Printf("stored %d shipped programme templates", n)
+	}
 }
 
 // appCtx is the Wails runtime context, set once at start-up; only the

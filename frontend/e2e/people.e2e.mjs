@@ -59,8 +59,8 @@ test('the shell shows every section in German, unfinished ones honestly', async 
   for (const s of ['Übersicht', 'Personen', 'Programme', 'Tandems', 'Gespräche', 'Dokumente', 'Einstellungen']) {
     await nav.getByRole('link', { name: s, exact: true }).waitFor()
   }
-  await nav.getByRole('link', { name: 'Programme' }).click()
-  await page.getByRole('heading', { name: 'Kommt bald: Programme' }).waitFor()
+  await nav.getByRole('link', { name: 'Gespräche' }).click()
+  await page.getByRole('heading', { name: 'Kommt bald: Gespräche' }).waitFor()
   await nav.getByRole('link', { name: 'Übersicht' }).click()
   await page.getByText('Das Organisationsprofil ist noch nicht ausgefüllt').waitFor()
   assert.equal(await page.locator('[data-figure=people]').innerText(), '0')

@@ -37,11 +37,26 @@ export function setLocale(l: Locale) {
 
 // errorText shows an AppError in the UI language. The German message comes
 // ready from Go; other languages translate by key when they can.
-export function errorText(e: AppError): string {
+// scope names the form the field belongs to (e.g. 'tandem'), so that its
+// own label is found first.
+export function errorText(e: AppError, scope = ''): string {
   const g = i18n.global
   if (g.locale.value === 'de') return e.message
   const key = `errors.${e.key}`
   if (!g.te(key)) return e.message
-  const field = e.field && g.te(`person.${e.field}`) ? g.t(`person.${e.field}`) : e.field && g.te(`settings.${e.field}`) ? g.t(`settings.${e.field}`) : e.field
+  const scopes = scope ? [scope, ...fieldScopes] : fieldScopes
+  const found = scopes.find((s) => e.field && g.te(`${s}.${e.field}`))
+  const field = found ? g.t(`${found}.${e.field}`) : e.field
   return g.t(key, { ...e.params, field })
+}
+
+// Where errorText looks for a field's label.
+const fieldScopes = ['person', 'settings', 'template', 'run', 'tandem', 'plan', 'item', 'handover']
+
+// warningText shows a rule the user may accept with a reason (e.g. a
+// leadership tandem inside one department), like errorText.
+export function warningText(w: { key: string; message: string; params?: Record<string, string> | null }): string {
+  const g = i18n.global
+  if (g.locale.value === 'de' || !g.te(`warnings.${w.key}`)) return w.message
+  return g.t(`warnings.${w.key}`, { ...(w.params ?? {}) })
 }

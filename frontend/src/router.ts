@@ -2,7 +2,12 @@ import { createRouter, createWebHashHistory } from 'vue-router'
 import OverviewView from './views/OverviewView.vue'
 import PeopleView from './views/PeopleView.vue'
 import PlaceholderView from './views/PlaceholderView.vue'
-import SettingsView from './views/SettingsView.vue'
+
+// Sections other than the two first screens load on first visit, so the
+// start of the app does not parse code it may never need.
+const ProgrammesView = () => import('./views/ProgrammesView.vue')
+const TandemsView = () => import('./views/TandemsView.vue')
+const SettingsView = () => import('./views/SettingsView.vue')
 
 // The sections of the product, in the order of the navigation.
 export const sections = ['uebersicht', 'personen', 'programme', 'tandems', 'gespraeche', 'dokumente', 'einstellungen'] as const
@@ -14,8 +19,8 @@ export const router = createRouter({
     { path: '/', redirect: '/uebersicht' },
     { path: '/uebersicht', component: OverviewView },
     { path: '/personen', component: PeopleView },
-    { path: '/programme', component: PlaceholderView, props: { section: 'programme' } },
-    { path: '/tandems', component: PlaceholderView, props: { section: 'tandems' } },
+    { path: '/programme', component: ProgrammesView },
+    { path: '/tandems', component: TandemsView },
     { path: '/gespraeche', component: PlaceholderView, props: { section: 'gespraeche' } },
     { path: '/dokumente', component: PlaceholderView, props: { section: 'dokumente' } },
     { path: '/einstellungen', component: SettingsView },

@@ -4,6 +4,11 @@ import * as People from '../../wailsjs/go/app/PeopleService'
 import * as Departments from '../../wailsjs/go/app/DepartmentService'
 import * as OrganisationBinding from '../../wailsjs/go/app/OrganisationService'
 import * as System from '../../wailsjs/go/app/SystemService'
+import * as Templates from '../../wailsjs/go/app/TemplateService'
+import * as Runs from '../../wailsjs/go/app/RunService'
+import * as Tandems from '../../wailsjs/go/app/TandemService'
+import * as Plans from '../../wailsjs/go/app/PlanService'
+import * as OverviewBinding from '../../wailsjs/go/app/OverviewService'
 import { LogInfo } from '../../wailsjs/runtime/runtime'
 import type { app, domain } from '../../wailsjs/go/models'
 
@@ -17,6 +22,32 @@ export type Organisation = domain.Organisation
 export type OrganisationInput = domain.OrganisationInput
 export type Status = app.Status
 
+// Programmes (issue 3). Go returns plain JSON: a nil list arrives as null,
+// so views read lists with `?? []`.
+export type Template = domain.Template
+export type Phase = domain.Phase
+export type Topic = domain.Topic
+// What the UI sends for a template: the generated class without its helper method.
+export type TemplateData = Omit<domain.Template, 'convertValues'>
+export type Run = domain.Run
+export type RunInput = domain.RunInput
+export type Tandem = domain.Tandem
+export type TandemInput = domain.TandemInput
+export type TandemFilter = domain.TandemFilter
+export type RuleWarning = domain.RuleWarning
+export type Plan = domain.Plan
+export type PlanItem = domain.PlanItem
+export type PlanInput = domain.PlanInput
+export type PlanItemInput = domain.PlanItemInput
+export type PlanFilter = domain.PlanFilter
+export type Handover = domain.Handover
+export type HandoverInput = domain.HandoverInput
+export type Progress = domain.Progress
+export type Overview = domain.Overview
+export type OverdueItem = domain.OverdueItem
+export type ProbationEnd = domain.ProbationEnd
+export type SecondmentLimit = domain.SecondmentLimit
+
 export const roles = ['mentor', 'mentee', 'team_lead', 'head_of_office', 'speaker', 'steering_group'] as const
 export type Role = (typeof roles)[number]
 export const salutations = ['', 'Frau', 'Herr'] as const
@@ -26,6 +57,16 @@ export const api = {
   departments: Departments,
   organisation: OrganisationBinding,
   system: System,
+  templates: {
+    ...Templates,
+    // The generated signatures want the class; Go only sees the JSON.
+    Create: (t: TemplateData) => Templates.Create(t as domain.Template),
+    Update: (id: number, t: TemplateData) => Templates.Update(id, t as domain.Template),
+  },
+  runs: Runs,
+  tandems: Tandems,
+  plans: Plans,
+  overview: OverviewBinding,
 }
 
 const logged = new Set<string>()

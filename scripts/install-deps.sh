@@ -11,6 +11,7 @@ packages=(
   xvfb xauth x11-utils imagemagick     # a window without a screen, and screenshots of it
   chromium                             # end-to-end tests (driven by playwright-core)
   poppler-utils qpdf                   # reading generated PDFs back in tests
+  python3-icalendar                    # reading generated .ics calendars back in tests (for /usr/bin/python3)
   nodejs npm
 )
 missing=()

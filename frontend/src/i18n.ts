@@ -38,19 +38,43 @@ export function setLocale(l: Locale) {
 // errorText shows an AppError in the UI language. The German message comes
 // ready from Go; other languages translate by key when they can.
 // scope names the form the field belongs to (e.g. 'tandem'), so that its
-// own label is found first.
+// own label is found first; then the general labels in "fields", which
+// mirror Go's fieldLabels.
+//
+// Go's keys contain dots, and some are both a message and the prefix of
+// another ("person.in_use" and "person.in_use.line_manager"), which
+// vue-i18n's nested paths cannot hold. So "errors" and "fields" are flat
+// objects whose keys have the dots replaced by '_' (see flatKey).
 export function errorText(e: AppError, scope = ''): string {
   const g = i18n.global
   if (g.locale.value === 'de') return e.message
-  const key = `errors.${e.key}`
-  if (!g.te(key)) return e.message
-  const scopes = scope ? [scope, ...fieldScopes] : fieldScopes
-  const found = scopes.find((s) => e.field && g.te(`${s}.${e.field}`))
-  const field = found ? g.t(`${found}.${e.field}`) : e.field
-  return g.t(key, { ...e.params, field })
+  const key = `errors.${flatKey(e.key)}`
+  if (!e.key || !g.te(key)) return e.message
+  return g.t(key, { ...e.params, field: fieldLabel(e.field, scope) })
 }
 
-// Where errorText looks for a field's label.
+// flatKey turns a Go message key or field name into its key in the flat
+// "errors" and "fields" objects of the locale files.
+export function flatKey(k: string): string {
+  return k.replace(/\./g, '_')
+}
+
+// fieldLabel is the label of a Go field name in the UI language, or the
+// name itself if there is none.
+function fieldLabel(field: string, scope: string): string {
+  if (!field) return ''
+  const g = i18n.global
+  const keys = [
+    ...(scope ? [`${scope}.${field}`] : []),
+    `fields.${flatKey(field)}`,
+    ...fieldScopes.map((s) => `${s}.${field}`),
+  ]
+  const found = keys.find((k) => g.te(k))
+  return found ? g.t(found) : field
+}
+
+// Where fieldLabel looks for a field's label after the form's own scope
+// and "fields".
 const fieldScopes = ['person', 'settings', 'template', 'run', 'tandem', 'plan', 'item', 'handover']
 
 // warningText shows a rule the user may accept with a reason (e.g. a

@@ -34,11 +34,12 @@ type Services struct {
 	Tandems      *TandemService
 	Plans        *PlanService
 	Overview     *OverviewService
+	Sessions     *SessionService
 }
 
 // Bind lists the services for Wails.
 func (s *Services) Bind() []any {
-	return []any{s.People, s.Departments, s.Organisation, s.System, s.Templates, s.Runs, s.Tandems, s.Plans, s.Overview}
+	return []any{s.People, s.Departments, s.Organisation, s.System, s.Templates, s.Runs, s.Tandems, s.Plans, s.Overview, s.Sessions}
 }
 
 // Open opens the database chosen by cfg and builds the services. When the
@@ -72,6 +73,7 @@ func Open(ctx context.Context, cfg Config) (*Services, func()) {
 		Tandems:      &TandemService{s: st},
 		Plans:        &PlanService{s: st},
 		Overview:     &OverviewService{s: st},
+		Sessions:     &SessionService{s: st},
 	}, closeDB
 }
 

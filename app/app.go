@@ -109,7 +109,8 @@ func Run(cfg Config, assets fs.FS) error {
 				}
 			},
 		},
-		OnStartup: func(ctx context.Context) { appCtx = ctx },
+		OnStartup:     func(ctx context.Context) { appCtx = ctx },
+		OnBeforeClose: services.System.closing.beforeClose,
 		Windows: &windows.Options{
 			WebviewUserDataPath: "", // default: per-user, inside the profile
 		},

@@ -12,6 +12,7 @@ type SystemService struct {
 	s       *store
 	cfg     Config
 	network bool
+	closing *closeGuard
 }
 
 // Status tells the UI whether the database is usable, and where it is.
@@ -43,5 +44,5 @@ func (y *SystemService) Status() (Status, error) {
 }
 
 func newSystemService(s *store, cfg Config) *SystemService {
-	return &SystemService{s: s, cfg: cfg, network: fsinfo.IsNetworkPath(cfg.DBPath)}
+	return &SystemService{s: s, cfg: cfg, network: fsinfo.IsNetworkPath(cfg.DBPath), closing: newCloseGuard()}
 }

@@ -59,8 +59,8 @@ test('the shell shows every section in German, unfinished ones honestly', async 
   for (const s of ['Übersicht', 'Personen', 'Programme', 'Tandems', 'Gespräche', 'Dokumente', 'Einstellungen']) {
     await nav.getByRole('link', { name: s, exact: true }).waitFor()
   }
-  await nav.getByRole('link', { name: 'Gespräche' }).click()
-  await page.getByRole('heading', { name: 'Kommt bald: Gespräche' }).waitFor()
+  await nav.getByRole('link', { name: 'Dokumente' }).click()
+  await page.getByRole('heading', { name: 'Kommt bald: Dokumente' }).waitFor()
   await nav.getByRole('link', { name: 'Übersicht' }).click()
   await page.getByText('Das Organisationsprofil ist noch nicht ausgefüllt').waitFor()
   assert.equal(await page.locator('[data-figure=people]').innerText(), '0')
@@ -270,6 +270,8 @@ test('after closing and reopening, everything is as it was', async () => {
   await page.getByLabel('Archivierte anzeigen').check()
   await page.locator('.people-table').getByText('Straßburger, Élodie').waitFor()
   await page.getByRole('link', { name: 'Einstellungen' }).click()
+  // the profile arrives from the Go side after the form is shown
+  await page.waitForFunction(() => document.querySelector('#of-municipality')?.value !== '', null, { timeout: 10_000 }).catch(() => {})
   assert.equal(await page.inputValue('#of-municipality'), 'Stadt Hilden')
   assert.equal(await page.getByAltText('Vorschau des Logos').evaluate((img) => img.naturalWidth), 120)
   await page.getByRole('link', { name: 'Übersicht' }).click()

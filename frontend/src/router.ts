@@ -8,6 +8,7 @@ import PlaceholderView from './views/PlaceholderView.vue'
 const ProgrammesView = () => import('./views/ProgrammesView.vue')
 const TandemsView = () => import('./views/TandemsView.vue')
 const SettingsView = () => import('./views/SettingsView.vue')
+const SessionsView = () => import('./views/SessionsView.vue')
 
 // The sections of the product, in the order of the navigation.
 export const sections = ['uebersicht', 'personen', 'programme', 'tandems', 'gespraeche', 'dokumente', 'einstellungen'] as const
@@ -21,7 +22,7 @@ export const router = createRouter({
     { path: '/personen', component: PeopleView },
     { path: '/programme', component: ProgrammesView },
     { path: '/tandems', component: TandemsView },
-    { path: '/gespraeche', component: PlaceholderView, props: { section: 'gespraeche' } },
+    { path: '/gespraeche', component: SessionsView },
     { path: '/dokumente', component: PlaceholderView, props: { section: 'dokumente' } },
     { path: '/einstellungen', component: SettingsView },
     { path: '/:rest(.*)*', redirect: '/uebersicht' },

@@ -8,6 +8,7 @@ import * as Templates from '../../wailsjs/go/app/TemplateService'
 import * as Runs from '../../wailsjs/go/app/RunService'
 import * as Tandems from '../../wailsjs/go/app/TandemService'
 import * as Plans from '../../wailsjs/go/app/PlanService'
+import * as Sessions from '../../wailsjs/go/app/SessionService'
 import * as OverviewBinding from '../../wailsjs/go/app/OverviewService'
 import { LogInfo } from '../../wailsjs/runtime/runtime'
 import type { app, domain } from '../../wailsjs/go/models'
@@ -47,6 +48,17 @@ export type Overview = domain.Overview
 export type OverdueItem = domain.OverdueItem
 export type ProbationEnd = domain.ProbationEnd
 export type SecondmentLimit = domain.SecondmentLimit
+// Sessions and feedback talks (issue 4).
+export type Session = domain.Session
+export type SessionInput = domain.SessionInput
+export type Note = domain.Note
+export type NoteInput = domain.NoteInput
+export type Agreement = domain.Agreement
+export type AgreementInput = domain.AgreementInput
+export type FeedbackTalk = domain.FeedbackTalk
+export type FeedbackTalkInput = domain.FeedbackTalkInput
+export type FeedbackAnswer = domain.FeedbackAnswer
+export type TimelineEntry = domain.TimelineEntry
 
 export const roles = ['mentor', 'mentee', 'team_lead', 'head_of_office', 'speaker', 'steering_group'] as const
 export type Role = (typeof roles)[number]
@@ -67,6 +79,7 @@ export const api = {
   tandems: Tandems,
   plans: Plans,
   overview: OverviewBinding,
+  sessions: Sessions,
 }
 
 const logged = new Set<string>()

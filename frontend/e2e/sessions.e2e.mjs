@@ -1,0 +1,197 @@
+// Issue 4 end to end: an onboarding tandem with a plan (set up through the
+// bindings), then through the UI: a session with two plan topics marked
+// done, a note saved while typing (and still there after a reload), a note
+// with markup shown as text, an agreement ticked done, an overlapping
+// session refused, the final talk completing the tandem, and the tandem's
+// timeline.
+import assert from 'node:assert/strict'
+import { after, before, test } from 'node:test'
+import { join } from 'node:path'
+import { cleanup, launchBrowser, openPage, startApp, tempDir } from './harness.mjs'
+
+const dir = tempDir()
+const dbPath = join(dir, 'tandem.db')
+let browser, app, page, problems
+let tandemId = 0
+let picked = []
+
+before(async () => {
+  browser = await launchBrowser()
+  app = await startApp(dbPath)
+  ;({ page, problems } = await openPage(browser, app))
+})
+
+after(async () => {
+  await browser?.close()
+  await app?.stop()
+  cleanup(dir)
+})
+
+const pad = (n) => String(n).padStart(2, '0')
+const iso = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
+
+test('an active onboarding tandem with a plan (through the bindings)', async () => {
+  await page.getByRole('navigation', { name: 'Hauptnavigation' }).waitFor()
+  const now = new Date()
+  const runStart = iso(new Date(now.getFullYear(), now.getMonth(), 1))
+  const runEnd = iso(new Date(now.getFullYear() + 1, now.getMonth(), 0))
+  const planStart = iso(new Date(now.getFullYear(), now.getMonth(), now.getDate() - 30))
+  tandemId = await page.evaluate(
+    async ({ runStart, runEnd, planStart }) => {
+      const g = window.go.app
+      const dep = await g.DepartmentService.Create({ name: 'ASD Mitte', shortName: '' })
+      const person = (firstName, lastName, role) =>
+        g.PeopleService.Create({
+          salutation: '', firstName, lastName, email: '', phone: '', departmentId: dep.id, roles: [role],
+          startDate: '', exitDate: '', lineManagerId: 0, note: '',
+        })
+      const mentee = await person('Mira', 'Sommer', 'mentee')
+      const mentor = await person('Jonas', 'Wagner', 'mentor')
+      const templates = await g.TemplateService.List(false)
+      const tpl = templates.find((t) => t.name === 'Einarbeitung ASD')
+      const run = await g.RunService.Create({ templateId: tpl.id, name: 'Einarbeitung Test', startDate: runStart, endDate: runEnd, note: '' })
+      const td = await g.TandemService.Create({
+        runId: run.id, menteeId: mentee.id, mentorIds: [mentor.id], startDate: runStart, endDate: runEnd,
+        withoutRecommendation: false, overrideReason: '',
+      })
+      await g.PlanService.Create({ newcomerId: mentee.id, templateId: tpl.id, tandemId: td.id, startDate: planStart, priorKnowledge: {}, responsible: {} })
+      await g.TandemService.SetStatus(td.id, 'active', '')
+      return td.id
+    },
+    { runStart, runEnd, planStart },
+  )
+  assert.ok(tandemId > 0)
+})
+
+test('a session with two topics marked done', async () => {
+  await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Gespräche', exact: true }).click()
+  await page.getByRole('heading', { name: 'Gespräche', level: 1 }).waitFor()
+  const option = page.locator('#ss-tandem option', { hasText: 'Sommer' }).first()
+  await option.waitFor({ state: 'attached' })
+  assert.match(await option.innerText(), /Sommer, Mira – Wagner, Jonas \(Einarbeitung Test\)|Mira.*Jonas.*Einarbeitung Test/)
+  await page.selectOption('#ss-tandem', await option.getAttribute('value'))
+  await page.getByText('Noch keine Gespräche erfasst.').waitFor()
+  await page.getByRole('button', { name: 'Neues Gespräch' }).click()
+  await page.fill('#sf-startTime', '09:30')
+  await page.fill('#sf-durationMinutes', '60')
+  await page.fill('#sf-place', 'Raum 2.14')
+  const participants = page.locator('fieldset.participants input[type=checkbox]')
+  assert.equal(await participants.count(), 2)
+  for (let i = 0; i < 2; i++) assert.ok(await participants.nth(i).isChecked())
+  const topics = page.locator('label.topic-choice')
+  assert.ok((await topics.count()) >= 2)
+  for (let i = 0; i < 2; i++) {
+    const text = (await topics.nth(i).innerText()).replace(/\s*\([^)]*\)\s*$/, '').trim()
+    picked.push(text)
+    await topics.nth(i).locator('input').check()
+  }
+  await page.getByRole('checkbox', { name: 'Gewählte Themen als erledigt markieren' }).check()
+  await page.getByRole('button', { name: 'Gespräch speichern', exact: true }).click()
+  await page.getByRole('heading', { name: /Gespräch am .* um 09:30/ }).waitFor()
+  const covered = page.locator('ul.session-topics li')
+  assert.equal(await covered.count(), 2)
+  for (let i = 0; i < 2; i++) {
+    assert.match(await covered.nth(i).innerText(), /erledigt/)
+  }
+  const plan = await page.evaluate(async (id) => {
+    const td = await window.go.app.TandemService.Get(id)
+    return window.go.app.PlanService.Get(td.planId)
+  }, tandemId)
+  for (const title of picked) assert.equal(plan.items.find((i) => i.title === title)?.status, 'done', title)
+})
+
+test('a note is saved while typing and still there after a reload', async () => {
+  await page.getByRole('button', { name: 'Notiz hinzufügen' }).click()
+  const note = page.locator('.note-editor').nth(0)
+  await note.locator('textarea').fill('Fallbesprechung vorbereitet; nächste Woche Hausbesuch begleiten.')
+  await note.getByText(/Gespeichert um \d\d:\d\d/).waitFor()
+  await note.getByRole('checkbox', { name: 'vertraulich' }).check()
+  await note.getByText(/Gespeichert um \d\d:\d\d/).waitFor()
+  await note.locator('.badge.confidential', { hasText: 'vertraulich' }).waitFor()
+  await page.reload()
+  const again = page.locator('.note-editor').nth(0)
+  await again.locator('textarea').waitFor()
+  assert.equal(await again.locator('textarea').inputValue(), 'Fallbesprechung vorbereitet; nächste Woche Hausbesuch begleiten.')
+  assert.ok(await again.getByRole('checkbox', { name: 'vertraulich' }).isChecked())
+})
+
+test('a note with markup is shown as text', async () => {
+  await page.getByRole('button', { name: 'Notiz hinzufügen' }).click()
+  const note = page.locator('.note-editor').nth(1)
+  await note.locator('textarea').fill('<script>alert(1)</script><img src=x onerror=alert(2)>')
+  await note.getByText(/Gespeichert um/).waitFor()
+  await page.reload()
+  const again = page.locator('.note-editor').nth(1)
+  await again.locator('textarea').waitFor()
+  assert.equal(await again.locator('textarea').inputValue(), '<script>alert(1)</script><img src=x onerror=alert(2)>')
+  assert.equal(await page.locator('.session-detail img').count(), 0)
+  assert.deepEqual(problems.dialogs, [])
+})
+
+test('an agreement is added and ticked done', async () => {
+  await page.fill('#ag-text', 'Leitfaden Kinderschutz lesen')
+  await page.locator('#ag-owner').selectOption({ index: 1 }) // the mentee
+  const due = new Date()
+  due.setDate(due.getDate() + 14)
+  await page.fill('#ag-dueDate', `${pad(due.getDate())}.${pad(due.getMonth() + 1)}.${due.getFullYear()}`)
+  await page.getByRole('button', { name: 'Vereinbarung hinzufügen' }).click()
+  const row = page.locator('ul.agreements li', { hasText: 'Leitfaden Kinderschutz lesen' })
+  await row.waitFor()
+  assert.match(await row.innerText(), /Sommer/)
+  await row.getByRole('checkbox').check()
+  await row.locator('.badge', { hasText: 'erledigt' }).waitFor()
+  const s = await page.evaluate(async (id) => (await window.go.app.SessionService.List(id))[0], tandemId)
+  assert.equal(s.agreements[0].done, true)
+})
+
+test('an overlapping session is refused with a German message', async () => {
+  await page.getByRole('button', { name: 'Zurück zur Liste' }).click()
+  await page.locator('.sessions-table tbody tr').first().waitFor()
+  await page.getByRole('button', { name: 'Neues Gespräch' }).click()
+  await page.fill('#sf-startTime', '10:00')
+  await page.fill('#sf-durationMinutes', '45')
+  await page.getByRole('checkbox', { name: 'online' }).check()
+  await page.getByRole('button', { name: 'Gespräch speichern', exact: true }).click()
+  const alert = page.locator('.session-form [role=alert]').first()
+  await alert.waitFor()
+  assert.match(await alert.innerText(), /bereits|überschneidet|Gespräch/)
+  assert.equal(await page.locator('.sessions-table tbody tr').count(), 1)
+  await page.locator('.session-form').getByRole('button', { name: 'Abbrechen' }).click()
+})
+
+test('the final talk completes the tandem', async () => {
+  const form = page.locator('.feedback-form')
+  await form.getByRole('radio', { name: 'Abschlussgespräch' }).check()
+  const prompts = form.locator('fieldset.prompt')
+  assert.ok((await prompts.count()) >= 1)
+  await prompts.first().getByLabel('Sicht der Mentee').fill('Sicher in der Fallführung.')
+  await prompts.first().getByLabel('Sicht der Mentor:in').fill('Sehr eigenständig.')
+  await form.getByLabel('Vereinbarte nächste Schritte').fill('Kollegiale Beratung weiter nutzen.')
+  assert.equal(await page.getByText(/Note|Bewertung|Punkte/).count(), 0)
+  await form.getByRole('button', { name: 'Feedbackgespräch speichern' }).click()
+  await page.getByRole('status').getByText('Abschlussgespräch gespeichert – das Tandem ist abgeschlossen.').waitFor()
+  await page.locator('[data-testid=session-tandem-status]', { hasText: 'abgeschlossen' }).waitFor()
+  const td = await page.evaluate((id) => window.go.app.TandemService.Get(id), tandemId)
+  assert.equal(td.status, 'completed')
+})
+
+test('the tandem page shows the timeline', async () => {
+  await page.goto(`${app.url}#/tandems?tandem=${tandemId}`)
+  const tl = page.locator('[data-testid=tandem-timeline]')
+  await tl.locator('li').first().waitFor()
+  const text = await tl.innerText()
+  assert.match(text, /Verlauf/)
+  assert.match(text, /Mentoring-Gespräch um 09:30 Uhr/)
+  assert.match(text, /Abschlussgespräch/)
+  assert.match(text, /vertraulich/)
+  assert.match(text, /\d\d\.\d\d\.\d{4}/)
+  await tl.getByRole('link', { name: 'Gespräche öffnen' }).click()
+  await page.locator('.sessions-table tbody tr').first().waitFor()
+  assert.equal(await page.inputValue('#ss-tandem'), String(tandemId))
+})
+
+test('no dialogs, page errors or foreign requests', () => {
+  assert.deepEqual(problems.dialogs, [])
+  assert.deepEqual(problems.pageErrors, [])
+  assert.deepEqual(problems.foreignRequests, [])
+})

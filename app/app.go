@@ -35,11 +35,12 @@ type Services struct {
 	Plans        *PlanService
 	Overview     *OverviewService
 	Sessions     *SessionService
+	Search       *SearchService
 }
 
 // Bind lists the services for Wails.
 func (s *Services) Bind() []any {
-	return []any{s.People, s.Departments, s.Organisation, s.System, s.Templates, s.Runs, s.Tandems, s.Plans, s.Overview, s.Sessions}
+	return []any{s.People, s.Departments, s.Organisation, s.System, s.Templates, s.Runs, s.Tandems, s.Plans, s.Overview, s.Sessions, s.Search}
 }
 
 // Open opens the database chosen by cfg and builds the services. When the
@@ -74,6 +75,7 @@ func Open(ctx context.Context, cfg Config) (*Services, func()) {
 		Plans:        &PlanService{s: st},
 		Overview:     &OverviewService{s: st},
 		Sessions:     &SessionService{s: st},
+		Search:       &SearchService{s: st},
 	}, closeDB
 }
 

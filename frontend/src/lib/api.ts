@@ -10,6 +10,7 @@ import * as Tandems from '../../wailsjs/go/app/TandemService'
 import * as Plans from '../../wailsjs/go/app/PlanService'
 import * as Sessions from '../../wailsjs/go/app/SessionService'
 import * as OverviewBinding from '../../wailsjs/go/app/OverviewService'
+import * as SearchBinding from '../../wailsjs/go/app/SearchService'
 import { LogInfo } from '../../wailsjs/runtime/runtime'
 import type { app, domain } from '../../wailsjs/go/models'
 
@@ -59,6 +60,9 @@ export type FeedbackTalk = domain.FeedbackTalk
 export type FeedbackTalkInput = domain.FeedbackTalkInput
 export type FeedbackAnswer = domain.FeedbackAnswer
 export type TimelineEntry = domain.TimelineEntry
+// Search across the records (issue 5).
+export type SearchResults = domain.SearchResults
+export type SearchHit = domain.SearchHit
 
 export const roles = ['mentor', 'mentee', 'team_lead', 'head_of_office', 'speaker', 'steering_group'] as const
 export type Role = (typeof roles)[number]
@@ -80,6 +84,7 @@ export const api = {
   plans: Plans,
   overview: OverviewBinding,
   sessions: Sessions,
+  search: SearchBinding,
 }
 
 const logged = new Set<string>()

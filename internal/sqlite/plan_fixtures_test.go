@@ -156,9 +156,9 @@ func progPlan(tb testing.TB, db *sqlite.DB, in domain.PlanInput) domain.Plan {
 // progTables are the tables the programme code writes.
 var progTables = []string{"runs", "tandems", "tandem_mentors", "plans", "plan_items", "handovers", "people", "templates"}
 
-// progSnapshot returns every row of the programme tables as text, to show
+// tablesSnapshot returns every row of the given tables as text, to show
 // that a refused change changed nothing.
-func progSnapshot(tb testing.TB, db *sqlite.DB) string {
+func tablesSnapshot(tb testing.TB, db *sqlite.DB, tables []string) string {
 	tb.Helper()
 	raw, err := sql.Open("sqlite", db.Path()+"?_pragma=query_only(1)")
 	if err != nil {
@@ -166,7 +166,7 @@ func progSnapshot(tb testing.TB, db *sqlite.DB) string {
 	}
 	defer raw.Close()
 	var b strings.Builder
-	for _, table := range progTables {
+	for _, table := range tables {
 		rows, err := raw.Query(`SELECT * FROM ` + table + ` ORDER BY 1, 2`)
 		if err != nil {
 			tb.Fatal(err)
@@ -188,16 +188,22 @@ func progSnapshot(tb testing.TB, db *sqlite.DB) string {
 	return b.String()
 }
 
-// unchanged runs f, which must fail with code and key, and checks that the
-// stored data stayed the same.
-func unchanged(t *testing.T, db *sqlite.DB, code, key string, f func() error) {
+// unchangedTables runs f, which must fail with code and key, and checks
+// that the rows of tables stayed the same.
+func unchangedTables(t *testing.T, db *sqlite.DB, tables []string, code, key string, f func() error) {
 	t.Helper()
-	before := progSnapshot(t, db)
+	before := tablesSnapshot(t, db, tables)
 	err := f()
 	wantCode(t, err, code, key)
-	if after := progSnapshot(t, db); after != before {
+	if after := tablesSnapshot(t, db, tables); after != before {
 		t.Fatalf("a refused change (%v) changed the data:\nbefore\n%s\nafter\n%s", err, before, after)
 	}
+}
+
+// unchanged checks a refused change to the programme tables.
+func unchanged(t *testing.T, db *sqlite.DB, code, key string, f func() error) {
+	t.Helper()
+	unchangedTables(t, db, progTables, code, key, f)
 }
 
 // wantField checks the field an error names.

@@ -111,3 +111,47 @@ export async function openPage(browser, app) {
 export function cleanup(dir) {
   rmSync(dir, { recursive: true, force: true })
 }
+
+const pad = (n) => String(n).padStart(2, '0')
+
+// isoDate formats a local date as the Go side expects it (JJJJ-MM-TT).
+export const isoDate = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
+
+// germanDate formats a local date as the UI shows it (TT.MM.JJJJ).
+export const germanDate = (d) => `${pad(d.getDate())}.${pad(d.getMonth() + 1)}.${d.getFullYear()}`
+
+// activeTandem sets up, through the real bindings, a department, a mentee
+// and a mentor, a run of the shipped „Einarbeitung ASD“ template from the
+// first of this month for a year, and an active tandem of the two; with
+// planStart (ISO) also the mentee's onboarding plan. For tests whose subject
+// comes after that setup.
+export async function activeTandem(page, { department, mentee, mentor, runName, planStart = '' }) {
+  const now = new Date()
+  const runStart = isoDate(new Date(now.getFullYear(), now.getMonth(), 1))
+  const runEnd = isoDate(new Date(now.getFullYear() + 1, now.getMonth(), 0))
+  return page.evaluate(
+    async ({ department, mentee, mentor, runName, planStart, runStart, runEnd }) => {
+      const g = window.go.app
+      const dep = await g.DepartmentService.Create({ name: department, shortName: '' })
+      const person = ([firstName, lastName], role) =>
+        g.PeopleService.Create({
+          salutation: '', firstName, lastName, email: '', phone: '', departmentId: dep.id, roles: [role],
+          startDate: '', exitDate: '', lineManagerId: 0, note: '',
+        })
+      const mee = await person(mentee, 'mentee')
+      const mor = await person(mentor, 'mentor')
+      const tpl = (await g.TemplateService.List(false)).find((t) => t.name === 'Einarbeitung ASD')
+      const run = await g.RunService.Create({ templateId: tpl.id, name: runName, startDate: runStart, endDate: runEnd, note: '' })
+      const td = await g.TandemService.Create({
+        runId: run.id, menteeId: mee.id, mentorIds: [mor.id], startDate: runStart, endDate: runEnd,
+        withoutRecommendation: false, overrideReason: '',
+      })
+      if (planStart) {
+        await g.PlanService.Create({ newcomerId: mee.id, templateId: tpl.id, tandemId: td.id, startDate: planStart, priorKnowledge: {}, responsible: {} })
+      }
+      await g.TandemService.SetStatus(td.id, 'active', '')
+      return { tandemId: td.id, menteeId: mee.id, mentorId: mor.id }
+    },
+    { department, mentee, mentor, runName, planStart, runStart, runEnd },
+  )
+}

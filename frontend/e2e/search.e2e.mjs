@@ -1,4 +1,4 @@
-// Issue 5 end to end: the search in the shell. People, a tandem, a session
+// Issue 4 end to end: the search in the shell. People, a tandem, a session
 // and a confidential note are set up through the bindings; then the search
 // box finds them with umlauts folded (mull, MUELL, strass), marks the
 // matches, shows the confidential badge, takes FTS syntax as plain text and
@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { join } from 'node:path'
-import { cleanup, launchBrowser, openPage, startApp, tempDir } from './harness.mjs'
+import { activeTandem, cleanup, germanDate, isoDate, launchBrowser, openPage, startApp, tempDir } from './harness.mjs'
 
 const dir = tempDir()
 const dbPath = join(dir, 'tandem.db')
@@ -25,8 +25,6 @@ after(async () => {
   cleanup(dir)
 })
 
-const pad = (n) => String(n).padStart(2, '0')
-const iso = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
 
 const box = () => page.getByRole('search', { name: 'Suche' })
 const input = () => box().getByRole('searchbox', { name: 'Suche' })
@@ -39,38 +37,19 @@ async function search(text) {
 
 test('people, a tandem, a session and a confidential note (through the bindings)', async () => {
   await page.getByRole('navigation', { name: 'Hauptnavigation' }).waitFor()
-  const now = new Date()
-  const runStart = iso(new Date(now.getFullYear(), now.getMonth(), 1))
-  const runEnd = iso(new Date(now.getFullYear() + 1, now.getMonth(), 0))
-  const today = iso(now)
+  const t = await activeTandem(page, { department: 'ASD Nord', mentee: ['Lea', 'Brandt'], mentor: ['Jürgen', 'Müller'], runName: 'Einarbeitung Suche' })
   ids = await page.evaluate(
-    async ({ runStart, runEnd, today }) => {
+    async ({ t, today }) => {
       const g = window.go.app
-      const dep = await g.DepartmentService.Create({ name: 'ASD Nord', shortName: '' })
-      const person = (firstName, lastName, role) =>
-        g.PeopleService.Create({
-          salutation: '', firstName, lastName, email: '', phone: '', departmentId: dep.id, roles: [role],
-          startDate: '', exitDate: '', lineManagerId: 0, note: '',
-        })
-      const mentor = await person('Jürgen', 'Müller', 'mentor')
-      const mentee = await person('Lea', 'Brandt', 'mentee')
-      const templates = await g.TemplateService.List(false)
-      const tpl = templates.find((t) => t.name === 'Einarbeitung ASD')
-      const run = await g.RunService.Create({ templateId: tpl.id, name: 'Einarbeitung Suche', startDate: runStart, endDate: runEnd, note: '' })
-      const td = await g.TandemService.Create({
-        runId: run.id, menteeId: mentee.id, mentorIds: [mentor.id], startDate: runStart, endDate: runEnd,
-        withoutRecommendation: false, overrideReason: '',
-      })
-      await g.TandemService.SetStatus(td.id, 'active', '')
       const s = await g.SessionService.Create({
-        tandemId: td.id, date: today, startTime: '10:00', durationMinutes: 45, place: 'Raum 1',
-        participants: [{ personId: mentee.id, present: true }, { personId: mentor.id, present: true }],
+        tandemId: t.tandemId, date: today, startTime: '10:00', durationMinutes: 45, place: 'Raum 1',
+        participants: [{ personId: t.menteeId, present: true }, { personId: t.mentorId, present: true }],
         topicItemIds: [], markTopicsDone: false,
       })
       await g.SessionService.SaveNote(s.id, 0, { text: 'Die Straßenverkehrsbehörde wurde informiert.', confidential: true })
-      return { tandemId: td.id, sessionId: s.id }
+      return { tandemId: t.tandemId, sessionId: s.id }
     },
-    { runStart, runEnd, today },
+    { t, today: isoDate(new Date()) },
   )
   assert.ok(ids.tandemId > 0 && ids.sessionId > 0)
 })
@@ -98,7 +77,7 @@ test('„strass“ finds the confidential note', async () => {
   assert.deepEqual(await hit.locator('mark').allInnerTexts(), ['Straß'])
   await hit.locator('.badge.confidential', { hasText: 'vertraulich' }).waitFor()
   const date = new Date()
-  assert.match(await hit.innerText(), new RegExp(`${pad(date.getDate())}\\.${pad(date.getMonth() + 1)}\\.${date.getFullYear()}`))
+  assert.match(await hit.innerText(), new RegExp(germanDate(date).replaceAll('.', '\\.')))
   // the snippet is plain text: no markup apart from the marks
   assert.equal(await hit.locator('.hit-snippet *:not(mark)').count(), 0)
 })

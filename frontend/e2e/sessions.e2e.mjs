@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { join } from 'node:path'
-import { cleanup, launchBrowser, openPage, startApp, tempDir } from './harness.mjs'
+import { activeTandem, cleanup, germanDate, isoDate, launchBrowser, openPage, startApp, tempDir } from './harness.mjs'
 
 const dir = tempDir()
 const dbPath = join(dir, 'tandem.db')
@@ -27,39 +27,13 @@ after(async () => {
   cleanup(dir)
 })
 
-const pad = (n) => String(n).padStart(2, '0')
-const iso = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
-
 test('an active onboarding tandem with a plan (through the bindings)', async () => {
   await page.getByRole('navigation', { name: 'Hauptnavigation' }).waitFor()
   const now = new Date()
-  const runStart = iso(new Date(now.getFullYear(), now.getMonth(), 1))
-  const runEnd = iso(new Date(now.getFullYear() + 1, now.getMonth(), 0))
-  const planStart = iso(new Date(now.getFullYear(), now.getMonth(), now.getDate() - 30))
-  tandemId = await page.evaluate(
-    async ({ runStart, runEnd, planStart }) => {
-      const g = window.go.app
-      const dep = await g.DepartmentService.Create({ name: 'ASD Mitte', shortName: '' })
-      const person = (firstName, lastName, role) =>
-        g.PeopleService.Create({
-          salutation: '', firstName, lastName, email: '', phone: '', departmentId: dep.id, roles: [role],
-          startDate: '', exitDate: '', lineManagerId: 0, note: '',
-        })
-      const mentee = await person('Mira', 'Sommer', 'mentee')
-      const mentor = await person('Jonas', 'Wagner', 'mentor')
-      const templates = await g.TemplateService.List(false)
-      const tpl = templates.find((t) => t.name === 'Einarbeitung ASD')
-      const run = await g.RunService.Create({ templateId: tpl.id, name: 'Einarbeitung Test', startDate: runStart, endDate: runEnd, note: '' })
-      const td = await g.TandemService.Create({
-        runId: run.id, menteeId: mentee.id, mentorIds: [mentor.id], startDate: runStart, endDate: runEnd,
-        withoutRecommendation: false, overrideReason: '',
-      })
-      await g.PlanService.Create({ newcomerId: mentee.id, templateId: tpl.id, tandemId: td.id, startDate: planStart, priorKnowledge: {}, responsible: {} })
-      await g.TandemService.SetStatus(td.id, 'active', '')
-      return td.id
-    },
-    { runStart, runEnd, planStart },
-  )
+  const planStart = isoDate(new Date(now.getFullYear(), now.getMonth(), now.getDate() - 30))
+  ;({ tandemId } = await activeTandem(page, {
+    department: 'ASD Mitte', mentee: ['Mira', 'Sommer'], mentor: ['Jonas', 'Wagner'], runName: 'Einarbeitung Test', planStart,
+  }))
   assert.ok(tandemId > 0)
 })
 
@@ -133,7 +107,7 @@ test('an agreement is added and ticked done', async () => {
   await page.locator('#ag-owner').selectOption({ index: 1 }) // the mentee
   const due = new Date()
   due.setDate(due.getDate() + 14)
-  await page.fill('#ag-dueDate', `${pad(due.getDate())}.${pad(due.getMonth() + 1)}.${due.getFullYear()}`)
+  await page.fill('#ag-dueDate', germanDate(due))
   await page.getByRole('button', { name: 'Vereinbarung hinzufügen' }).click()
   const row = page.locator('ul.agreements li', { hasText: 'Leitfaden Kinderschutz lesen' })
   await row.waitFor()

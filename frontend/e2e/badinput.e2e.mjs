@@ -5,24 +5,18 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { join } from 'node:path'
-import { cleanup, launchBrowser, openPage, startApp, tempDir } from './harness.mjs'
+import { closeApp, openApp, openPage, startApp, tempDir } from './harness.mjs'
 
 const dir = tempDir()
 const dbPath = join(dir, 'tandem.db')
 let browser, app, page, problems
 
 before(async () => {
-  browser = await launchBrowser()
-  app = await startApp(dbPath, ['--section', 'personen'])
-  ;({ page, problems } = await openPage(browser, app))
+  ;({ browser, app, page, problems } = await openApp(dbPath, ['--section', 'personen']))
   await page.getByRole('heading', { name: 'Personen', level: 1 }).waitFor()
 })
 
-after(async () => {
-  await browser?.close()
-  await app?.stop()
-  cleanup(dir)
-})
+after(() => closeApp(browser, app, dir))
 
 const count = () => page.locator('.people-table tbody tr').count()
 

@@ -155,3 +155,19 @@ export async function activeTandem(page, { department, mentee, mentor, runName, 
     { department, mentee, mentor, runName, planStart, runStart, runEnd },
   )
 }
+
+// openApp starts the app on dbPath and Chromium, and opens the UI.
+export async function openApp(dbPath, extraArgs = []) {
+  const browser = await launchBrowser()
+  const app = await startApp(dbPath, extraArgs)
+  const { page, problems } = await openPage(browser, app)
+  return { browser, app, page, problems }
+}
+
+// closeApp ends what openApp started (app may have been restarted since)
+// and removes the test's folder.
+export async function closeApp(browser, app, dir) {
+  await browser?.close()
+  await app?.stop()
+  cleanup(dir)
+}

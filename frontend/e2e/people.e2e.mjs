@@ -5,23 +5,17 @@ import { after, before, test } from 'node:test'
 import { join } from 'node:path'
 import { deflateSync } from 'node:zlib'
 import { writeFileSync } from 'node:fs'
-import { cleanup, launchBrowser, openPage, startApp, tempDir } from './harness.mjs'
+import { closeApp, openApp, openPage, startApp, tempDir } from './harness.mjs'
 
 const dir = tempDir()
 const dbPath = join(dir, 'tandem.db')
 let browser, app, page, problems
 
 before(async () => {
-  browser = await launchBrowser()
-  app = await startApp(dbPath)
-  ;({ page, problems } = await openPage(browser, app))
+  ;({ browser, app, page, problems } = await openApp(dbPath))
 })
 
-after(async () => {
-  await browser?.close()
-  await app?.stop()
-  cleanup(dir)
-})
+after(() => closeApp(browser, app, dir))
 
 const rows = () => page.locator('.people-table tbody tr')
 const rowNames = async () => (await page.locator('.people-table tbody tr td:first-child button').allInnerTexts()).map((s) => s.trim())

@@ -7,34 +7,23 @@ import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { join } from 'node:path'
 import { writeFileSync } from 'node:fs'
-import { cleanup, launchBrowser, openPage, startApp, tempDir } from './harness.mjs'
+import { closeApp, germanDate, isoDate, openApp, tempDir } from './harness.mjs'
 
 const dir = tempDir()
 const dbPath = join(dir, 'tandem.db')
 let browser, app, page, problems
 
 before(async () => {
-  browser = await launchBrowser()
-  app = await startApp(dbPath)
-  ;({ page, problems } = await openPage(browser, app))
+  ;({ browser, app, page, problems } = await openApp(dbPath))
 })
 
-after(async () => {
-  await browser?.close()
-  await app?.stop()
-  cleanup(dir)
-})
-
-function german(d) {
-  const p = (n) => String(n).padStart(2, '0')
-  return `${p(d.getDate())}.${p(d.getMonth() + 1)}.${d.getFullYear()}`
-}
+after(() => closeApp(browser, app, dir))
 
 // About three months ago: the early topics of a six-month onboarding are overdue.
 const planStart = (() => {
   const d = new Date()
   d.setDate(d.getDate() - 91)
-  return german(d)
+  return germanDate(d)
 })()
 
 // The run and its tandem are under way today: from the first of this month for a year.
@@ -42,8 +31,7 @@ const run = (() => {
   const now = new Date()
   const start = new Date(now.getFullYear(), now.getMonth(), 1)
   const end = new Date(now.getFullYear() + 1, now.getMonth(), 0)
-  const iso = (d) => german(d).split('.').reverse().join('-')
-  return { name: `Mentoring ${start.getFullYear()}`, start: german(start), end: german(end), startIso: iso(start), endIso: iso(end) }
+  return { name: `Mentoring ${start.getFullYear()}`, start: germanDate(start), end: germanDate(end), startIso: isoDate(start), endIso: isoDate(end) }
 })()
 
 const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')

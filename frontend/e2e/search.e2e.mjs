@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { join } from 'node:path'
-import { activeTandem, cleanup, germanDate, isoDate, launchBrowser, openPage, startApp, tempDir } from './harness.mjs'
+import { activeTandem, closeApp, germanDate, isoDate, openApp, tempDir } from './harness.mjs'
 
 const dir = tempDir()
 const dbPath = join(dir, 'tandem.db')
@@ -14,16 +14,10 @@ let browser, app, page, problems
 let ids = { tandemId: 0, sessionId: 0 }
 
 before(async () => {
-  browser = await launchBrowser()
-  app = await startApp(dbPath)
-  ;({ page, problems } = await openPage(browser, app))
+  ;({ browser, app, page, problems } = await openApp(dbPath))
 })
 
-after(async () => {
-  await browser?.close()
-  await app?.stop()
-  cleanup(dir)
-})
+after(() => closeApp(browser, app, dir))
 
 
 const box = () => page.getByRole('search', { name: 'Suche' })

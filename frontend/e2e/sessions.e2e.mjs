@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { join } from 'node:path'
-import { activeTandem, cleanup, germanDate, isoDate, launchBrowser, openPage, startApp, tempDir } from './harness.mjs'
+import { activeTandem, closeApp, germanDate, isoDate, openApp, tempDir } from './harness.mjs'
 
 const dir = tempDir()
 const dbPath = join(dir, 'tandem.db')
@@ -16,16 +16,10 @@ let tandemId = 0
 let picked = []
 
 before(async () => {
-  browser = await launchBrowser()
-  app = await startApp(dbPath)
-  ;({ page, problems } = await openPage(browser, app))
+  ;({ browser, app, page, problems } = await openApp(dbPath))
 })
 
-after(async () => {
-  await browser?.close()
-  await app?.stop()
-  cleanup(dir)
-})
+after(() => closeApp(browser, app, dir))
 
 test('an active onboarding tandem with a plan (through the bindings)', async () => {
   await page.getByRole('navigation', { name: 'Hauptnavigation' }).waitFor()

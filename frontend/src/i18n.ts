@@ -1,7 +1,7 @@
 import { createI18n } from 'vue-i18n'
 import de from './locales/de.json'
 import en from './locales/en.json'
-import type { AppError } from './lib/errors'
+import { fieldOf, toAppError, type AppError } from './lib/errors'
 
 export type Locale = 'de' | 'en'
 
@@ -83,4 +83,19 @@ export function warningText(w: { key: string; message: string; params?: Record<s
   const g = i18n.global
   if (g.locale.value === 'de' || !g.te(`warnings.${w.key}`)) return w.message
   return g.t(`warnings.${w.key}`, { ...(w.params ?? {}) })
+}
+
+// showError puts a rejected call's message next to its field when the form
+// has that field, else into the form's own error line.
+export function showError(
+  err: unknown,
+  fields: readonly string[],
+  errors: Record<string, string>,
+  formError: { value: string },
+  scope?: string,
+) {
+  const e = toAppError(err)
+  const f = fieldOf(e, fields)
+  if (f) errors[f] = errorText(e, scope)
+  else formError.value = errorText(e, scope)
 }

@@ -91,3 +91,23 @@ describe('errorText in English', () => {
     expect(errorText(e)).toBe('Deutsch')
   })
 })
+
+describe('showError', () => {
+  const rejected = (field: string) => new Error(JSON.stringify({ code: 'invalid', key: 'email.invalid', field, message: 'Bitte eine gültige E-Mail-Adresse eingeben.', params: {} }))
+  it('puts the message next to a field the form has', async () => {
+    const { showError } = await import('../i18n')
+    const errors: Record<string, string> = {}
+    const formError = { value: '' }
+    showError(rejected('email'), ['email'], errors, formError)
+    expect(errors.email).toBe('Bitte eine gültige E-Mail-Adresse eingeben.')
+    expect(formError.value).toBe('')
+  })
+  it('uses the form line for a field the form does not have', async () => {
+    const { showError } = await import('../i18n')
+    const errors: Record<string, string> = {}
+    const formError = { value: '' }
+    showError(rejected('email'), ['name'], errors, formError)
+    expect(errors).toEqual({})
+    expect(formError.value).toBe('Bitte eine gültige E-Mail-Adresse eingeben.')
+  })
+})

@@ -10,6 +10,8 @@ import { chromium } from 'playwright-core'
 
 const root = resolve(import.meta.dirname, '..', '..')
 export const devBinary = process.env.TANDEM_DEV_BIN ?? join(root, 'build', 'bin', 'tandem-dev')
+// The built UI the dev binary serves; another folder lets a second build be tested beside the first.
+export const assetDir = process.env.TANDEM_ASSET_DIR ?? join(root, 'frontend', 'dist')
 
 function freePort() {
   return new Promise((ok, fail) => {
@@ -30,7 +32,7 @@ export function tempDir() {
 export async function startApp(dbPath, extraArgs = []) {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}/`
-  const proc = spawn(devBinary, ['-assetdir', join(root, 'frontend', 'dist'), '-devserver', `127.0.0.1:${port}`, ...extraArgs], {
+  const proc = spawn(devBinary, ['-assetdir', assetDir, '-devserver', `127.0.0.1:${port}`, ...extraArgs], {
     cwd: root,
     env: { ...process.env, TANDEM_DB: dbPath },
     stdio: ['ignore', 'pipe', 'pipe'],

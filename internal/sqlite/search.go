@@ -114,13 +114,162 @@ func searchTerms(q string) []string {
 	return terms
 }
 
-// matchExpr makes an FTS5 expression: every term a quoted prefix, all required.
-func matchExpr(terms []string) string {
+// maxIndexedPrefix is the longest word start search_index keeps a prefix
+// index for (migration 0010): a longer query word is cut to it
+// and the hits are checked against the full word.
+const maxIndexedPrefix = 20
+
+// matchExpr makes an FTS5 expression: every term a quoted prefix, all
+// required. A term longer than maxIndexedPrefix is cut to that length, so
+// FTS5 reads one prefix-index entry instead of merging every word with that
+// start; checked then says the hits must be checked against the full terms.
+func matchExpr(terms []string) (expr string, checked bool) {
 	parts := make([]string, len(terms))
 	for i, t := range terms {
+		if r := []rune(t); len(r) > maxIndexedPrefix {
+			t, checked = string(r[:maxIndexedPrefix]), true
+		}
 		parts[i] = `"` + strings.ReplaceAll(t, `"`, `""`) + `"*`
 	}
-	return strings.Join(parts, " AND ")
+	return strings.Join(parts, " AND "), checked
+}
+
+// holdsTerms reports whether every term starts a word of text as the index
+// sees it (indexFold, split like the tokenizer).
+func holdsTerms(text string, terms []string) bool {
+	words := strings.FieldsFunc(indexFold(text), isNotWordRune)
+	for _, t := range terms {
+		found := false
+		for _, w := range words {
+			if strings.HasPrefix(w, t) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// searchKind returns the newest hits of one kind, at most limit, and
+// whether there are more. Unchecked, the index's first limit+1 answers are
+// the hits. Checked (a term was cut), candidates are read in batches and
+// kept when their text holds the full terms; after about maxChecked candidates
+// the search stops and says there may be more.
+func searchKind(ctx context.Context, tx *sql.Tx, stmts map[string]*sql.Stmt, kind domain.SearchKind, code int64,
+	expr string, terms []string, checked bool, limit int) ([]domain.SearchHit, bool, error) {
+	const maxChecked = 1000
+	lo := code << searchKindShift
+	hi := lo + (1 << searchKindShift) - 1
+	batch := limit + 1 // checked: doubled each round while texts fail the check
+	hits := []domain.SearchHit{}
+	for read := 0; ; {
+		ids, err := searchIDs(ctx, tx.StmtContext(ctx, stmts[searchIDsSQL]), expr, lo, hi, batch)
+		if err != nil {
+			return nil, false, domain.Internal(err, "search %s", kind)
+		}
+		if len(ids) == 0 {
+			return hits, false, nil
+		}
+		list := make([]int64, len(ids))
+		for i, id := range ids {
+			list[i] = id - lo
+		}
+		found, err := readHits(ctx, tx.StmtContext(ctx, stmts[searchHitSQL[kind]]), kind, list, terms, checked)
+		if err != nil {
+			return nil, false, err
+		}
+		for _, h := range found {
+			if len(hits) == limit {
+				return hits, true, nil
+			}
+			hits = append(hits, h)
+		}
+		read += len(ids)
+		if len(ids) < batch {
+			return hits, false, nil
+		}
+		if !checked {
+			return hits, false, nil // more than limit would have returned above
+		}
+		if read >= maxChecked {
+			return hits, true, nil
+		}
+		hi = ids[len(ids)-1] - 1
+		batch = min(2*batch, 512)
+	}
+}
+
+// searchIDs returns the rowids of the index in [lo, hi] matching expr, newest first.
+func searchIDs(ctx context.Context, st *sql.Stmt, expr string, lo, hi int64, n int) ([]int64, error) {
+	rows, err := st.QueryContext(ctx, expr, lo, hi, n)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var rowid int64
+		if err := rows.Scan(&rowid); err != nil {
+			return nil, err
+		}
+		ids = append(ids, rowid)
+	}
+	return ids, rows.Err()
+}
+
+var searchHitSQL = map[domain.SearchKind]string{
+	domain.SearchPerson: searchPeopleSQL, domain.SearchTandem: searchTandemsSQL, domain.SearchNote: searchNotesSQL,
+	domain.SearchAgreement: searchAgreementsSQL, domain.SearchFeedback: searchFeedbackSQL,
+}
+
+// readHits reads the records of ids (one kind) with their snippets, in the
+// order of ids; records gone meanwhile and, when checked, records whose
+// text does not hold every term are left out.
+func readHits(ctx context.Context, st *sql.Stmt, kind domain.SearchKind, ids []int64, terms []string, checked bool) ([]domain.SearchHit, error) {
+	rows, err := st.QueryContext(ctx, idList(ids))
+	if err != nil {
+		return nil, domain.Internal(err, "read %s hits", kind)
+	}
+	defer rows.Close()
+	byID := map[int64]domain.SearchHit{}
+	for rows.Next() {
+		h := domain.SearchHit{Kind: kind}
+		var body string
+		switch kind {
+		case domain.SearchPerson:
+			err = rows.Scan(&h.RefID, &body, &h.Title)
+		case domain.SearchTandem:
+			err = rows.Scan(&h.RefID, &body)
+			h.TandemID = h.RefID
+		case domain.SearchNote:
+			err = rows.Scan(&h.RefID, &body, &h.Confidential, &h.SessionID, &h.Date, &h.TandemID)
+		case domain.SearchAgreement:
+			err = rows.Scan(&h.RefID, &body, &h.SessionID, &h.Date, &h.TandemID)
+		case domain.SearchFeedback:
+			err = rows.Scan(&h.RefID, &body, &h.FeedbackKind, &h.Date, &h.TandemID)
+		}
+		if err != nil {
+			return nil, domain.Internal(err, "read %s hit", kind)
+		}
+		if checked && !holdsTerms(body, terms) {
+			continue
+		}
+		h.Snippet, h.CutStart, h.CutEnd = snippet(body, terms)
+		byID[h.RefID] = h
+	}
+	if err := rows.Err(); err != nil {
+		return nil, domain.Internal(err, "read %s hits", kind)
+	}
+	hits := make([]domain.SearchHit, 0, len(byID))
+	for _, id := range ids { // keep the index's order
+		if h, ok := byID[id]; ok {
+			hits = append(hits, h)
+		}
+	}
+	return hits, nil
 }
 
 const (
@@ -164,7 +313,7 @@ func (db *DB) Search(ctx context.Context, query string, limitPerKind int) (domai
 		limitPerKind = defaultPerKind
 	}
 	limitPerKind = min(limitPerKind, maxSearchPerKind)
-	expr := matchExpr(terms)
+	expr, checked := matchExpr(terms)
 
 	queries := []string{searchIDsSQL, searchPeopleSQL, searchTandemsSQL, searchNotesSQL, searchAgreementsSQL,
 		searchFeedbackSQL, searchTandemTitlesSQL}
@@ -178,82 +327,21 @@ func (db *DB) Search(ctx context.Context, query string, limitPerKind int) (domai
 	}
 
 	err = db.view(ctx, func(tx *sql.Tx) error {
-		ids := map[domain.SearchKind][]int64{}
-		for _, k := range searchKinds {
-			lo := k.code << searchKindShift
-			rows, err := tx.StmtContext(ctx, stmts[searchIDsSQL]).QueryContext(ctx, expr, lo, lo+(1<<searchKindShift)-1, limitPerKind+1)
-			if err != nil {
-				return domain.Internal(err, "search %s", k.kind)
-			}
-			for rows.Next() {
-				var rowid int64
-				if err := rows.Scan(&rowid); err != nil {
-					rows.Close()
-					return domain.Internal(err, "search %s", k.kind)
-				}
-				ids[k.kind] = append(ids[k.kind], rowid-lo)
-			}
-			rows.Close()
-			if err := rows.Err(); err != nil {
-				return domain.Internal(err, "search %s", k.kind)
-			}
-		}
 		groups := map[domain.SearchKind]*domain.SearchGroup{
 			domain.SearchPerson: &res.People, domain.SearchTandem: &res.Tandems, domain.SearchNote: &res.Notes,
 			domain.SearchAgreement: &res.Agreements, domain.SearchFeedback: &res.Feedback,
 		}
-		sqlOf := map[domain.SearchKind]string{
-			domain.SearchPerson: searchPeopleSQL, domain.SearchTandem: searchTandemsSQL, domain.SearchNote: searchNotesSQL,
-			domain.SearchAgreement: searchAgreementsSQL, domain.SearchFeedback: searchFeedbackSQL,
-		}
 		tandemTitles := map[int64]string{}
 		for _, k := range searchKinds {
-			list := ids[k.kind]
 			g := groups[k.kind]
-			if len(list) > limitPerKind {
-				list, g.More = list[:limitPerKind], true
-			}
-			if len(list) == 0 {
-				continue
-			}
-			byID := map[int64]domain.SearchHit{}
-			rows, err := tx.StmtContext(ctx, stmts[sqlOf[k.kind]]).QueryContext(ctx, idList(list))
+			hits, more, err := searchKind(ctx, tx, stmts, k.kind, k.code, expr, terms, checked, limitPerKind)
 			if err != nil {
-				return domain.Internal(err, "read %s hits", k.kind)
+				return err
 			}
-			for rows.Next() {
-				h := domain.SearchHit{Kind: k.kind}
-				var body string
-				switch k.kind {
-				case domain.SearchPerson:
-					err = rows.Scan(&h.RefID, &body, &h.Title)
-				case domain.SearchTandem:
-					err = rows.Scan(&h.RefID, &body)
-					h.TandemID = h.RefID
-				case domain.SearchNote:
-					err = rows.Scan(&h.RefID, &body, &h.Confidential, &h.SessionID, &h.Date, &h.TandemID)
-				case domain.SearchAgreement:
-					err = rows.Scan(&h.RefID, &body, &h.SessionID, &h.Date, &h.TandemID)
-				case domain.SearchFeedback:
-					err = rows.Scan(&h.RefID, &body, &h.FeedbackKind, &h.Date, &h.TandemID)
-				}
-				if err != nil {
-					rows.Close()
-					return domain.Internal(err, "read %s hit", k.kind)
-				}
-				h.Snippet, h.CutStart, h.CutEnd = snippet(body, terms)
+			g.Hits, g.More = hits, more
+			for _, h := range hits {
 				if h.TandemID != 0 {
 					tandemTitles[h.TandemID] = ""
-				}
-				byID[h.RefID] = h
-			}
-			rows.Close()
-			if err := rows.Err(); err != nil {
-				return domain.Internal(err, "read %s hits", k.kind)
-			}
-			for _, id := range list { // keep the index's order; skip what vanished
-				if h, ok := byID[id]; ok {
-					g.Hits = append(g.Hits, h)
 				}
 			}
 		}

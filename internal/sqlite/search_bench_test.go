@@ -14,7 +14,8 @@ func BenchmarkSearch(b *testing.B) {
 	start := time.Now()
 	seedSessions(b, w)
 	b.ReportMetric(float64(time.Since(start).Milliseconds()), "seed-ms")
-	queries := []string{"v", "ve", "verein", "vereinbarung akte", "akte les", "gesprächsnot", "müll", "mia neu", "3f", "zz"}
+	queries := []string{"v", "ve", "verein", "vereinbarung akte", "akte les", "gesprächsnot", "müll", "mia neu", "3f", "zz",
+		"a", "vereinbart", "gesprächsnotizen", "vereinbarungen"}
 	for _, q := range queries {
 		if _, err := w.db.Search(ctx, q, 5); err != nil {
 			b.Fatal(err)

@@ -271,3 +271,39 @@ func TestSearchSnippets(t *testing.T) {
 		}
 	}
 }
+
+// Words longer than the index's longest prefix (twenty letters) are looked
+// up by their first twenty and checked against the text: texts that share
+// only the start are not hits, even when hundreds of them are newer.
+func TestSearchLongWords(t *testing.T) {
+	w := newSessionWorld(t)
+	db := w.db
+	s := w.session(t, "2027-03-08", "09:30", 60)
+	want, err := db.AddAgreement(ctx, s.ID, domain.AgreementInput{Text: "Kindertagesstättenbedarfsplanung prüfen"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wr := progWriter(t, db)
+	// 300 newer agreements share the first 25 letters but not the word.
+	if _, err := wr.Exec(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300)
+		INSERT INTO agreements (session_id, text, created_at, updated_at)
+		SELECT ?, 'Kindertagesstättenbedarfsermittlung ' || i, 'x', 'x' FROM n`, s.ID); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"kindertagesstättenbedarfsplanung", "KINDERTAGESSTAETTENBEDARFSPLAN", "kindertagesstattenbedarfsplan prüf"} {
+		r := search(t, db, q)
+		if len(r.Agreements.Hits) != 1 || r.Agreements.Hits[0].RefID != want.ID || r.Agreements.More {
+			t.Errorf("%q: %v more=%v, want only %d", q, hitIDs(r.Agreements), r.Agreements.More, want.ID)
+		}
+	}
+	if _, m := joined(search(t, db, "kindertagesstättenbedarfsplan").Agreements.Hits[0]); m != "[Kindertagesstättenbedarfsplan]" {
+		t.Errorf("highlight %q", m)
+	}
+	r := search(t, db, "kindertagesstättenbedarfserm")
+	if len(r.Agreements.Hits) != 10 || !r.Agreements.More || hasHit(r.Agreements, want.ID) {
+		t.Errorf("near miss: %d hits, more=%v", len(r.Agreements.Hits), r.Agreements.More)
+	}
+	if r := search(t, db, "kindertagesstättenbedarfsplanungen"); len(r.Agreements.Hits) != 0 {
+		t.Errorf("longer word matched: %v", hitIDs(r.Agreements))
+	}
+}

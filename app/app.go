@@ -36,11 +36,12 @@ type Services struct {
 	Overview     *OverviewService
 	Sessions     *SessionService
 	Search       *SearchService
+	Groups       *GroupService
 }
 
 // Bind lists the services for Wails.
 func (s *Services) Bind() []any {
-	return []any{s.People, s.Departments, s.Organisation, s.System, s.Templates, s.Runs, s.Tandems, s.Plans, s.Overview, s.Sessions, s.Search}
+	return []any{s.People, s.Departments, s.Organisation, s.System, s.Templates, s.Runs, s.Tandems, s.Plans, s.Overview, s.Sessions, s.Search, s.Groups}
 }
 
 // Open opens the database chosen by cfg and builds the services. When the
@@ -76,6 +77,7 @@ func Open(ctx context.Context, cfg Config) (*Services, func()) {
 		Overview:     &OverviewService{s: st},
 		Sessions:     &SessionService{s: st},
 		Search:       &SearchService{s: st},
+		Groups:       &GroupService{s: st},
 	}, closeDB
 }
 

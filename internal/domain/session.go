@@ -1,17 +1,26 @@
 package domain
 
-// SessionKind names what a session belongs to. Only tandem sessions exist
-// so far; peer groups, course modules and the steering group follow.
+// SessionKind names what a session belongs to: a tandem, a peer group, the
+// steering group or a module of a certificate course.
 type SessionKind string
 
-const SessionTandem SessionKind = "tandem"
+const (
+	SessionTandem       SessionKind = "tandem"
+	SessionPeerGroup    SessionKind = "peer_group" // both peer group kinds
+	SessionSteering     SessionKind = "steering"
+	SessionCourseModule SessionKind = "course_module"
+)
 
 // Session is a meeting (Mentoring-Gespräch) of a tandem, with attendance,
 // the plan topics covered, notes and agreements.
 type Session struct {
 	ID              int64        `json:"id"`
 	Kind            SessionKind  `json:"kind"`
-	TandemID        int64        `json:"tandemId"`  // 0 for sessions of other kinds (not yet supported)
+	TandemID        int64        `json:"tandemId"` // 0 for group sessions
+	GroupID         int64        `json:"groupId"`  // 0 for tandem sessions
+	GroupName       string       `json:"groupName"`
+	ModuleID        int64        `json:"moduleId"` // course modules only, else 0
+	ModuleTitle     string       `json:"moduleTitle"`
 	Date            string       `json:"date"`      // ISO
 	StartTime       string       `json:"startTime"` // "HH:MM"
 	DurationMinutes int          `json:"durationMinutes"`
@@ -58,10 +67,13 @@ type AttendanceInput struct {
 	Present  bool  `json:"present"`
 }
 
-// SessionInput creates or changes a tandem session. Without Participants
-// every member of the tandem counts as present.
+// SessionInput creates or changes a session of a tandem or of a group
+// (exactly one of TandemID and GroupID; ModuleID iff the group is a course).
+// Without Participants every member counts as present.
 type SessionInput struct {
 	TandemID        int64             `json:"tandemId"`
+	GroupID         int64             `json:"groupId"`
+	ModuleID        int64             `json:"moduleId"`
 	Date            string            `json:"date"`
 	StartTime       string            `json:"startTime"`
 	DurationMinutes int               `json:"durationMinutes"`

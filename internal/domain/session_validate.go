@@ -29,8 +29,17 @@ var clockTime = regexp.MustCompile(`^([01]\d|2[0-3]):[0-5]\d$`)
 // store's check.
 func (in *SessionInput) Validate() error {
 	var v validator
-	if in.TandemID <= 0 {
+	switch {
+	case in.TandemID < 0 || in.GroupID < 0:
+		v.add(Invalid("tandemId", "id.invalid"))
+	case in.TandemID > 0 && in.GroupID > 0:
+		v.add(Invalid("groupId", "session.owner.both"))
+	case in.TandemID == 0 && in.GroupID == 0:
 		v.add(Invalid("tandemId", "session.tandem.required"))
+	}
+	v.id("moduleId", in.ModuleID)
+	if in.TandemID > 0 && in.ModuleID != 0 {
+		v.add(Invalid("moduleId", "session.module.not_in_group"))
 	}
 	requiredDate(&v, "date", in.Date)
 	in.StartTime = strings.TrimSpace(in.StartTime)
@@ -41,7 +50,8 @@ func (in *SessionInput) Validate() error {
 		v.add(Invalid("durationMinutes", "session.duration.invalid", "min", MinSessionMinutes, "max", MaxSessionMinutes))
 	}
 	in.Place = v.text("place", in.Place, MaxPlaceLen, false, false)
-	if len(in.Participants) > MaxParticipants {
+	if in.GroupID == 0 && len(in.Participants) > MaxParticipants ||
+		len(in.Participants) > MaxGroupMembers {
 		v.add(Invalid("participants", "session.attendance.not_member"))
 	}
 	seen := map[int64]bool{}
@@ -67,6 +77,9 @@ func (in *SessionInput) Validate() error {
 		}
 	}
 	in.TopicItemIDs = clean
+	if in.GroupID > 0 && (len(clean) > 0 || in.MarkTopicsDone) {
+		v.add(Invalid("topicItemIds", "session.topics.tandem_only"))
+	}
 	return v.Err()
 }
 

@@ -35,15 +35,18 @@ func int64Args(ids []int64, first ...any) []any {
 // attendance, topics, notes and agreements, in the given order.
 func loadSessions(ctx context.Context, q rowsQueryer, where, order string, args ...any) ([]domain.Session, error) {
 	list := []domain.Session{}
-	rows, err := q.QueryContext(ctx, `SELECT s.id, s.kind, coalesce(s.tandem_id, 0), s.date, s.start_time,
-		s.duration_minutes, s.place, s.created_at, s.updated_at FROM sessions s WHERE `+where+` ORDER BY `+order, args...)
+	rows, err := q.QueryContext(ctx, `SELECT s.id, s.kind, coalesce(s.tandem_id, 0), coalesce(s.group_id, 0),
+		coalesce(g.name, ''), coalesce(s.module_id, 0), coalesce(m.title, ''), s.date, s.start_time,
+		s.duration_minutes, s.place, s.created_at, s.updated_at FROM sessions s
+		LEFT JOIN groups g ON g.id = s.group_id LEFT JOIN course_modules m ON m.id = s.module_id
+		WHERE `+where+` ORDER BY `+order, args...)
 	if err != nil {
 		return list, wrapf(err, "list sessions")
 	}
 	index := map[int64]int{}
 	for rows.Next() {
 		var s domain.Session
-		if err := rows.Scan(&s.ID, &s.Kind, &s.TandemID, &s.Date, &s.StartTime, &s.DurationMinutes, &s.Place,
+		if err := rows.Scan(&s.ID, &s.Kind, &s.TandemID, &s.GroupID, &s.GroupName, &s.ModuleID, &s.ModuleTitle, &s.Date, &s.StartTime, &s.DurationMinutes, &s.Place,
 			&s.CreatedAt, &s.UpdatedAt); err != nil {
 			rows.Close()
 			return list, wrapf(err, "read session")
@@ -198,6 +201,10 @@ func tandemExists(ctx context.Context, q queryer, id int64) error {
 // are items of its plans, no other session of the tandem (but oldID) overlaps
 // in time on the same day. It returns the members (mentee first).
 func sessionRules(ctx context.Context, q rowsQueryer, in domain.SessionInput, oldID int64) ([]int64, error) {
+	if in.GroupID > 0 {
+		_, members, err := groupSessionRules(ctx, q, in, oldID)
+		return members, err
+	}
 	t, err := findTandem(ctx, q, in.TandemID)
 	if domain.ErrorCode(err) == domain.ENOTFOUND {
 		return nil, domain.Invalid("tandemId", "session.tandem.not_found")
@@ -241,6 +248,87 @@ func sessionRules(ctx context.Context, q rowsQueryer, in domain.SessionInput, ol
 		return nil, wrapf(err, "check session overlap")
 	}
 	return members, nil
+}
+
+// groupSessionRules checks a validated input of a group session: the group
+// exists and is not archived, a course session names a module of that
+// group (and only a course session names one), participants are members,
+// no other session of the group (but oldID) overlaps. It returns the
+// session kind and the members.
+func groupSessionRules(ctx context.Context, q rowsQueryer, in domain.SessionInput, oldID int64) (domain.SessionKind, []int64, error) {
+	var kind, name string
+	var archived bool
+	err := q.QueryRowContext(ctx, `SELECT kind, name, archived_at IS NOT NULL FROM groups WHERE id = ?`, in.GroupID).Scan(&kind, &name, &archived)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil, domain.Invalid("groupId", "session.group.not_found")
+	} else if err != nil {
+		return "", nil, wrapf(err, "get group %d", in.GroupID)
+	}
+	if archived {
+		return "", nil, domain.Conflict("session.group.archived", "name", name)
+	}
+	gk := domain.GroupKind(kind)
+	switch {
+	case gk == domain.GroupCourse && in.ModuleID == 0:
+		return "", nil, domain.Invalid("moduleId", "session.module.required")
+	case gk != domain.GroupCourse && in.ModuleID != 0:
+		return "", nil, domain.Invalid("moduleId", "session.module.not_in_group")
+	case in.ModuleID != 0:
+		var n int
+		if err := q.QueryRowContext(ctx, `SELECT count(*) FROM course_modules WHERE id = ? AND group_id = ?`,
+			in.ModuleID, in.GroupID).Scan(&n); err != nil {
+			return "", nil, wrapf(err, "check module")
+		}
+		if n == 0 {
+			return "", nil, domain.Invalid("moduleId", "session.module.not_in_group")
+		}
+	}
+	members := []int64{}
+	rows, err := q.QueryContext(ctx, `SELECT m.person_id FROM group_members m JOIN people p ON p.id = m.person_id
+		WHERE m.group_id = ? ORDER BY p.sort_key, p.id`, in.GroupID)
+	if err != nil {
+		return "", nil, wrapf(err, "list group members")
+	}
+	isMember := map[int64]bool{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return "", nil, wrapf(err, "read group member")
+		}
+		members = append(members, id)
+		isMember[id] = true
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return "", nil, wrapf(err, "list group members")
+	}
+	for _, p := range in.Participants {
+		if isMember[p.PersonID] {
+			continue
+		}
+		person, err := findPerson(ctx, q, p.PersonID)
+		if domain.ErrorCode(err) == domain.ENOTFOUND {
+			return "", nil, domain.Invalid("participants", "session.participant.unknown")
+		} else if err != nil {
+			return "", nil, err
+		}
+		return "", nil, domain.Invalid("participants", "session.participant_not_member",
+			"name", person.FirstName+" "+person.LastName, "group", name)
+	}
+	start := domain.SessionMinutes(in.StartTime)
+	var date, at string
+	err = q.QueryRowContext(ctx, `SELECT s.date, s.start_time FROM sessions s
+		WHERE s.group_id = ? AND s.date = ? AND s.id <> ?
+		AND `+startMinutes+` < ? AND `+startMinutes+` + s.duration_minutes > ?
+		ORDER BY s.start_time LIMIT 1`, in.GroupID, in.Date, oldID, start+in.DurationMinutes, start).Scan(&date, &at)
+	switch {
+	case err == nil:
+		return "", nil, domain.Conflict("session.group_overlap", "date", domain.DisplayDate(date), "time", at, "group", name)
+	case !errors.Is(err, sql.ErrNoRows):
+		return "", nil, wrapf(err, "check session overlap")
+	}
+	return domain.SessionKindOf(gk), members, nil
 }
 
 // writeSessionParts replaces a session's attendance and topics and marks
@@ -291,13 +379,21 @@ func (db *DB) CreateSession(ctx context.Context, in domain.SessionInput) (domain
 	}
 	var s domain.Session
 	err := db.update(ctx, func(tx *Tx) error {
-		members, err := sessionRules(ctx, tx, in, 0)
+		kind := domain.SessionTandem
+		var members []int64
+		var err error
+		if in.GroupID > 0 {
+			kind, members, err = groupSessionRules(ctx, tx, in, 0)
+		} else {
+			members, err = sessionRules(ctx, tx, in, 0)
+		}
 		if err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO sessions (kind, tandem_id, date, start_time, duration_minutes, place,
-			created_at, updated_at) VALUES ('tandem', ?, ?, ?, ?, ?, ?, ?)`,
-			in.TandemID, in.Date, in.StartTime, in.DurationMinutes, in.Place, tx.now, tx.now)
+		res, err := tx.ExecContext(ctx, `INSERT INTO sessions (kind, tandem_id, group_id, module_id, date, start_time,
+			duration_minutes, place, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			kind, nullID(in.TandemID), nullID(in.GroupID), nullID(in.ModuleID), in.Date, in.StartTime, in.DurationMinutes,
+			in.Place, tx.now, tx.now)
 		if err != nil {
 			return wrapf(err, "insert session")
 		}
@@ -323,22 +419,32 @@ func (db *DB) UpdateSession(ctx context.Context, id int64, in domain.SessionInpu
 	}
 	var s domain.Session
 	err := db.update(ctx, func(tx *Tx) error {
-		var tandemID int64
-		err := tx.QueryRowContext(ctx, `SELECT coalesce(tandem_id, 0) FROM sessions WHERE id = ?`, id).Scan(&tandemID)
+		var tandemID, groupID int64
+		err := tx.QueryRowContext(ctx, `SELECT coalesce(tandem_id, 0), coalesce(group_id, 0) FROM sessions WHERE id = ?`,
+			id).Scan(&tandemID, &groupID)
 		if errors.Is(err, sql.ErrNoRows) {
 			return domain.NotFound("session")
 		} else if err != nil {
 			return wrapf(err, "get session %d", id)
 		}
+		if groupID != in.GroupID {
+			return domain.Invalid("groupId", "session.group.changed")
+		}
 		if tandemID != in.TandemID {
 			return domain.Invalid("tandemId", "session.tandem.changed")
 		}
-		members, err := sessionRules(ctx, tx, in, id)
+		var members []int64
+		if in.GroupID > 0 {
+			_, members, err = groupSessionRules(ctx, tx, in, id)
+		} else {
+			members, err = sessionRules(ctx, tx, in, id)
+		}
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE sessions SET date = ?, start_time = ?, duration_minutes = ?, place = ?,
-			updated_at = ? WHERE id = ?`, in.Date, in.StartTime, in.DurationMinutes, in.Place, tx.now, id); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE sessions SET module_id = ?, date = ?, start_time = ?, duration_minutes = ?,
+			place = ?, updated_at = ? WHERE id = ?`, nullID(in.ModuleID), in.Date, in.StartTime, in.DurationMinutes, in.Place,
+			tx.now, id); err != nil {
 			return wrapf(err, "update session %d", id)
 		}
 		if err := writeSessionParts(ctx, tx, id, in, members); err != nil {
@@ -541,6 +647,25 @@ func (db *DB) DeleteAgreement(ctx context.Context, id int64) error {
 		}
 		if k, _ := res.RowsAffected(); k == 0 {
 			return domain.NotFound("agreement")
+		}
+		return nil
+	})
+}
+
+// DeleteNote deletes one note of a session (ENOTFOUND note when there is
+// none), for example so that a session entered by mistake can be deleted.
+// The UI asks first; nothing else changes.
+func (db *DB) DeleteNote(ctx context.Context, id int64) error {
+	if err := domain.ValidID(id); err != nil {
+		return err
+	}
+	return db.update(ctx, func(tx *Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM notes WHERE id = ?`, id)
+		if err != nil {
+			return wrapf(err, "delete note %d", id)
+		}
+		if k, _ := res.RowsAffected(); k == 0 {
+			return domain.NotFound("note")
 		}
 		return nil
 	})

@@ -1,0 +1,89 @@
+package app
+
+import (
+	"errors"
+	"strings"
+	"time"
+
+	"github.com/wailsapp/wails/v2/pkg/runtime"
+
+	"tandem/internal/domain"
+	"tandem/internal/sqlite"
+)
+
+// Calendar export (issue 4): sessions as an .ics file (RFC 5545,
+// Europe/Berlin) that Outlook imports. UIDs stay the same for a session, so
+// importing a later export again updates the appointments instead of
+// duplicating them. The file holds date, time, place, the names of the
+// tandem and the titles of the topics: never notes or agreements.
+
+// ExportCalendar asks where to save one session as an .ics file and writes
+// it there. It returns the path, or "" when the user cancelled.
+func (x *SessionService) ExportCalendar(sessionID int64) (string, error) {
+	db, ctx, err := x.s.get()
+	if err != nil {
+		return "", err
+	}
+	f, err := db.SessionCalendar(ctx, sessionID)
+	if err != nil {
+		return "", err
+	}
+	return saveCalendar(f, "Termin in Kalender exportieren")
+}
+
+// ExportTandemCalendar asks where to save all sessions of a tandem from
+// today on as one .ics file and writes it there. It returns the path, or ""
+// when the user cancelled. A cancelled tandem's sessions are not exported.
+func (x *SessionService) ExportTandemCalendar(tandemID int64) (string, error) {
+	db, ctx, err := x.s.get()
+	if err != nil {
+		return "", err
+	}
+	f, err := db.TandemCalendar(ctx, tandemID, today())
+	if err != nil {
+		return "", err
+	}
+	return saveCalendar(f, "Kommende Termine exportieren")
+}
+
+// ExportGroupCalendar asks where to save all sessions of a group (peer
+// group, steering group, course) from today on as one .ics file and writes
+// it there. It returns the path, or "" when the user cancelled.
+func (x *SessionService) ExportGroupCalendar(groupID int64) (string, error) {
+	db, ctx, err := x.s.get()
+	if err != nil {
+		return "", err
+	}
+	f, err := db.GroupCalendar(ctx, groupID, today())
+	if err != nil {
+		return "", err
+	}
+	return saveCalendar(f, "Kommende Termine exportieren")
+}
+
+// today is the local calendar date (ISO).
+func today() string {
+	return time.Now().Format("2006-01-02")
+}
+
+// saveCalendar shows the save dialog and writes f atomically.
+func saveCalendar(f sqlite.CalendarFile, title string) (string, error) {
+	if appCtx == nil {
+		return "", domain.Internal(errors.New("no window"), "save dialog")
+	}
+	path, err := runtime.SaveFileDialog(appCtx, runtime.SaveDialogOptions{
+		Title:           title,
+		DefaultFilename: f.FileName,
+		Filters:         []runtime.FileFilter{{DisplayName: "Kalenderdatei (*.ics)", Pattern: "*.ics"}},
+	})
+	if err != nil || path == "" {
+		return "", err
+	}
+	if !strings.HasSuffix(strings.ToLower(path), ".ics") {
+		path += ".ics"
+	}
+	if err := writeFileAtomic(path, f.Content); err != nil {
+		return "", domain.Invalid("path", "export.write_failed", "path", path)
+	}
+	return path, nil
+}

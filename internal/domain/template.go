@@ -38,10 +38,12 @@ type Template struct {
 	Topics            []Topic `json:"topics"`
 	// FeedbackPrompts are the questions of feedback talks (issue 4 uses them); German defaults when empty.
 	FeedbackPrompts []string `json:"feedbackPrompts"`
-	Builtin         bool     `json:"builtin"` // shipped with the app (an editable copy)
-	Archived        bool     `json:"archived"`
-	CreatedAt       string   `json:"createdAt"`
-	UpdatedAt       string   `json:"updatedAt"`
+	// Competencies are the competencies of the self-assessment (Kompetenzprofil); DefaultCompetencies when empty.
+	Competencies []string `json:"competencies"`
+	Builtin      bool     `json:"builtin"` // shipped with the app (an editable copy)
+	Archived     bool     `json:"archived"`
+	CreatedAt    string   `json:"createdAt"`
+	UpdatedAt    string   `json:"updatedAt"`
 }
 
 // Phase is one stage of a programme, e.g. of the four-phase model.
@@ -78,4 +80,6 @@ const (
 	MaxFeedbackPrompts   = 20
 	MaxSecondmentWeeks   = 26 // six months
 	MaxLegalReferenceLen = 200
+	MaxCompetencies      = 30
+	MaxCompetencyLen     = 200
 )

@@ -32,6 +32,7 @@ func (t Template) Clone() Template {
 		c.Topics[i] = tp
 	}
 	c.FeedbackPrompts = append([]string{}, t.FeedbackPrompts...)
+	c.Competencies = append([]string{}, t.Competencies...)
 	return c
 }
 
@@ -100,6 +101,25 @@ func (t *Template) Validate() error {
 			t.FeedbackPrompts[i] = v.listText(listPrompt, "feedbackPrompts", i, 0, q, MaxFeedbackPromptLen, true, false)
 		}
 	}
+
+	if t.Competencies == nil {
+		t.Competencies = []string{}
+	}
+	if len(t.Competencies) > MaxCompetencies {
+		v.add(Invalid("competencies", "template.competencies.too_many", "max", MaxCompetencies, "count", len(t.Competencies)))
+	} else {
+		seen := make(map[string]int, len(t.Competencies))
+		for i, c := range t.Competencies {
+			c = v.listText(listCompetency, "competencies", i, 0, c, MaxCompetencyLen, true, false)
+			t.Competencies[i] = c
+			key := strings.ToLower(c)
+			if first, dup := seen[key]; dup && c != "" {
+				v.add(Invalid("competencies", "template.competency.duplicate", "index", i+1, "first", first+1, "name", c))
+			} else {
+				seen[key] = i
+			}
+		}
+	}
 	return v.Err()
 }
 
@@ -150,6 +170,7 @@ const (
 	listTopic
 	listChecklist
 	listPrompt
+	listCompetency
 )
 
 // listText applies v.text's checks to a text inside a list and reports a
@@ -197,6 +218,17 @@ func (v *validator) listText(l list, field string, index, item int, s string, ma
 			e = Invalid(field, "template.checklist.control", "index", n, "item", m)
 		default:
 			e = Invalid(field, "template.checklist.encoding", "index", n, "item", m)
+		}
+	case listCompetency:
+		switch problem {
+		case "text.required":
+			e = Invalid(field, "template.competency.required", "index", n)
+		case "text.too_long":
+			e = Invalid(field, "template.competency.too_long", "index", n, "max", max)
+		case "text.control":
+			e = Invalid(field, "template.competency.control", "index", n)
+		default:
+			e = Invalid(field, "template.competency.encoding", "index", n)
 		}
 	default:
 		switch problem {

@@ -60,6 +60,9 @@ type fileTemplate struct {
 	Phases            []filePhase `json:"phases"`
 	Topics            []fileTopic `json:"topics"`
 	FeedbackPrompts   []string    `json:"feedbackPrompts"`
+	// Competencies is optional and left out when empty, so files without
+	// it stay exactly version 1 as older builds wrote and read it.
+	Competencies []string `json:"competencies,omitempty"`
 }
 
 type filePhase struct {
@@ -102,6 +105,7 @@ func Encode(t domain.Template) ([]byte, error) {
 			Phases:            make([]filePhase, len(c.Phases)),
 			Topics:            make([]fileTopic, len(c.Topics)),
 			FeedbackPrompts:   c.FeedbackPrompts,
+			Competencies:      c.Competencies,
 		},
 	}
 	for i, p := range c.Phases {
@@ -261,6 +265,7 @@ func fromFile(f fileTemplate) domain.Template {
 		Phases:            make([]domain.Phase, len(f.Phases)),
 		Topics:            make([]domain.Topic, len(f.Topics)),
 		FeedbackPrompts:   f.FeedbackPrompts,
+		Competencies:      f.Competencies,
 	}
 	for i, p := range f.Phases {
 		t.Phases[i] = domain.Phase{Name: p.Name, Description: p.Description}

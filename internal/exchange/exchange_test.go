@@ -28,6 +28,7 @@ func sample() domain.Template {
 			{Title: "Modul", Phase: 0, StartWeek: 20, EndWeek: 20, Speaker: "N. N.", ResponsibleRole: domain.RoleSpeaker, Checklist: []string{}},
 		},
 		FeedbackPrompts: []string{"Was ist gut gelungen?"},
+		Competencies:    []string{"Gesprächsführung", "Kinderschutz nach § 8a"},
 	}
 }
 
@@ -256,10 +257,24 @@ func TestDecodeLenient(t *testing.T) {
 		}
 		want := domain.Template{Kind: domain.KindLearningPath, Name: "Kurz", DurationWeeks: 4, Phases: []domain.Phase{},
 			Topics:          []domain.Topic{{Title: "Erstes Modul", Phase: -1, EndWeek: 1, Checklist: []string{}}},
-			FeedbackPrompts: []string{}}
+			FeedbackPrompts: []string{}, Competencies: []string{}}
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("got %+v\nwant %+v", got, want)
 		}
+	})
+	t.Run("NoCompetenciesLeftOut", func(t *testing.T) {
+		// Without competencies a file is exactly what builds before the
+		// field wrote, so they can still read it.
+		in := sample()
+		in.Competencies = nil
+		data, err := Encode(in)
+		if err != nil || bytes.Contains(data, []byte(`"competencies"`)) {
+			t.Fatalf("%s %v", data, err)
+		}
+	})
+	t.Run("CompetencyDuplicate", func(t *testing.T) {
+		_, err := Decode(encodeRaw(t, func(_, tpl map[string]any) { tpl["competencies"] = []string{"A", "a"} }))
+		wantKey(t, err, "template.competency.duplicate")
 	})
 	t.Run("WindowsLineEndingsAndSpaces", func(t *testing.T) {
 		got, err := Decode(encodeRaw(t, func(_, tpl map[string]any) { tpl["description"] = "  a\r\nb  "; tpl["name"] = " Name " }))

@@ -17,7 +17,7 @@ import (
 // A template is always read and written whole.
 
 const templateColumns = `t.id, t.kind, t.name, t.description, t.duration_weeks, t.probation_weeks,
-	t.attendance_percent, t.feedback_prompts, t.builtin_key IS NOT NULL, t.archived_at IS NOT NULL,
+	t.attendance_percent, t.feedback_prompts, t.competencies, t.builtin_key IS NOT NULL, t.archived_at IS NOT NULL,
 	t.created_at, t.updated_at`
 
 // templateQueryer is what reading a template needs: a read or write transaction.
@@ -28,9 +28,9 @@ type templateQueryer interface {
 
 func scanTemplate(row interface{ Scan(...any) error }) (domain.Template, error) {
 	var t domain.Template
-	var prompts string
+	var prompts, competencies string
 	err := row.Scan(&t.ID, &t.Kind, &t.Name, &t.Description, &t.DurationWeeks, &t.ProbationWeeks,
-		&t.AttendancePercent, &prompts, &t.Builtin, &t.Archived, &t.CreatedAt, &t.UpdatedAt)
+		&t.AttendancePercent, &prompts, &competencies, &t.Builtin, &t.Archived, &t.CreatedAt, &t.UpdatedAt)
 	if err != nil {
 		return t, err
 	}
@@ -40,6 +40,12 @@ func scanTemplate(row interface{ Scan(...any) error }) (domain.Template, error) 
 	}
 	if t.FeedbackPrompts == nil {
 		t.FeedbackPrompts = []string{}
+	}
+	if err := json.Unmarshal([]byte(competencies), &t.Competencies); err != nil {
+		return t, fmt.Errorf("template %d competencies: %w", t.ID, err)
+	}
+	if t.Competencies == nil {
+		t.Competencies = []string{}
 	}
 	return t, nil
 }
@@ -210,10 +216,14 @@ func (db *DB) UpdateTemplate(ctx context.Context, id int64, in domain.Template) 
 		if err != nil {
 			return err
 		}
+		competencies, err := templateJSONList(t.Competencies)
+		if err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, `UPDATE templates SET kind = ?, name = ?, name_key = ?, description = ?,
-			duration_weeks = ?, probation_weeks = ?, attendance_percent = ?, feedback_prompts = ?, updated_at = ?
-			WHERE id = ?`, string(t.Kind), t.Name, fold(t.Name), t.Description, t.DurationWeeks, t.ProbationWeeks,
-			t.AttendancePercent, prompts, tx.now, id); err != nil {
+			duration_weeks = ?, probation_weeks = ?, attendance_percent = ?, feedback_prompts = ?, competencies = ?,
+			updated_at = ? WHERE id = ?`, string(t.Kind), t.Name, fold(t.Name), t.Description, t.DurationWeeks, t.ProbationWeeks,
+			t.AttendancePercent, prompts, competencies, tx.now, id); err != nil {
 			return wrapf(err, "update template %d", id)
 		}
 		if err := writeTemplateParts(ctx, tx, id, t); err != nil {
@@ -466,10 +476,14 @@ func insertTemplate(ctx context.Context, tx *Tx, t domain.Template, builtinKey *
 	if err != nil {
 		return 0, err
 	}
+	competencies, err := templateJSONList(t.Competencies)
+	if err != nil {
+		return 0, err
+	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO templates (kind, name, name_key, description, duration_weeks,
-		probation_weeks, attendance_percent, feedback_prompts, builtin_key, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, string(t.Kind), t.Name, fold(t.Name), t.Description, t.DurationWeeks,
-		t.ProbationWeeks, t.AttendancePercent, prompts, builtinKey, tx.now, tx.now)
+		probation_weeks, attendance_percent, feedback_prompts, competencies, builtin_key, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, string(t.Kind), t.Name, fold(t.Name), t.Description, t.DurationWeeks,
+		t.ProbationWeeks, t.AttendancePercent, prompts, competencies, builtinKey, tx.now, tx.now)
 	if err != nil {
 		if isConstraint(err) {
 			e := domain.Conflict("template.name.taken", "name", t.Name)

@@ -28,6 +28,7 @@ func tmplInput(name string) domain.Template {
 			{Title: "Sozialraum", Phase: -1, StartWeek: 16, EndWeek: 26, Speaker: "N. N.", Checklist: []string{}},
 		},
 		FeedbackPrompts: []string{"Was ist gut gelungen?", "Was nehmen Sie mit?"},
+		Competencies:    []string{"Gesprächsführung", "Kinderschutz nach § 8a"},
 	}
 }
 
@@ -101,7 +102,8 @@ func TestTemplate(t *testing.T) {
 	t.Run("EmptyLists", func(t *testing.T) {
 		db := MustOpenDB(t)
 		got := tmplMustCreate(t, db, domain.Template{Kind: domain.KindLearningPath, Name: "Leer", DurationWeeks: 1})
-		if got.Phases == nil || got.Topics == nil || got.FeedbackPrompts == nil || len(got.Phases)+len(got.Topics)+len(got.FeedbackPrompts) != 0 {
+		if got.Phases == nil || got.Topics == nil || got.FeedbackPrompts == nil || got.Competencies == nil ||
+			len(got.Phases)+len(got.Topics)+len(got.FeedbackPrompts)+len(got.Competencies) != 0 {
 			t.Fatalf("%+v", got)
 		}
 	})
@@ -138,6 +140,7 @@ func TestTemplate(t *testing.T) {
 		in.Topics[0].Phase = 1
 		in.Topics[1].Checklist = []string{"Neu 1", "Neu 2", "Neu 3"}
 		in.FeedbackPrompts = []string{}
+		in.Competencies = []string{"Kinderschutz nach § 8a", "Partizipation", "Digitale Kompetenz"}
 		got, err := db.UpdateTemplate(ctx, created.ID, in)
 		if err != nil {
 			t.Fatal(err)

@@ -199,6 +199,55 @@ type Overview struct {
 	OverdueItems       []OverdueItem     `json:"overdueItems"`
 	ProbationEnds      []ProbationEnd    `json:"probationEnds"`      // in the next 30 days
 	SecondmentsNearEnd []SecondmentLimit `json:"secondmentsNearEnd"` // within 30 days of the six-month limit
+	// Reminders (issue 4), see OverviewReminders.
+	UpcomingSessions  []UpcomingSession  `json:"upcomingSessions"`  // today and the next 14 days
+	OverdueAgreements []OverdueAgreement `json:"overdueAgreements"` // open, due before today
+	QuietTandems      []QuietTandem      `json:"quietTandems"`      // active, no session for more than 42 days
+	FinalTalksDue     []FinalTalkDue     `json:"finalTalksDue"`     // active, no final talk, end within 14 days or past
+}
+
+// UpcomingSession is a session in the next days. Title names the tandem's
+// mentee, or the group of a group's session (then TandemID is 0).
+type UpcomingSession struct {
+	SessionID  int64  `json:"sessionId"`
+	Kind       string `json:"kind"`
+	TandemID   int64  `json:"tandemId"`
+	Title      string `json:"title"`
+	Date       string `json:"date"`
+	StartTime  string `json:"startTime"`
+	Place      string `json:"place"`
+	DaysLeft   int    `json:"daysLeft"`
+}
+
+// OverdueAgreement is an open agreement past its due date. Title names the
+// tandem's mentee or the group whose session it was agreed in.
+type OverdueAgreement struct {
+	AgreementID int64  `json:"agreementId"`
+	SessionID   int64  `json:"sessionId"`
+	TandemID    int64  `json:"tandemId"` // 0: of a group's session
+	Title       string `json:"title"`
+	Text        string `json:"text"`
+	OwnerName   string `json:"ownerName"`
+	DueDate     string `json:"dueDate"`
+	DaysOverdue int    `json:"daysOverdue"`
+}
+
+// QuietTandem is an active tandem whose last session (or, without any,
+// its start) lies more than QuietDays back.
+type QuietTandem struct {
+	TandemID    int64  `json:"tandemId"`
+	MenteeName  string `json:"menteeName"`
+	LastSession string `json:"lastSession"` // "" when it had none yet
+	Since       string `json:"since"`       // LastSession, else the start date
+	DaysSince   int    `json:"daysSince"`
+}
+
+// FinalTalkDue is an active tandem without final talk that ends soon or has ended.
+type FinalTalkDue struct {
+	TandemID   int64  `json:"tandemId"`
+	MenteeName string `json:"menteeName"`
+	EndDate    string `json:"endDate"`
+	DaysLeft   int    `json:"daysLeft"` // negative when past
 }
 
 type OverdueItem struct {

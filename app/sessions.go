@@ -127,3 +127,12 @@ func (x *SessionService) Timeline(tandemID int64) ([]domain.TimelineEntry, error
 	}
 	return db.Timeline(ctx, tandemID)
 }
+
+// DeleteNote deletes one session note (the UI asks first).
+func (x *SessionService) DeleteNote(id int64) error {
+	db, ctx, err := x.s.get()
+	if err != nil {
+		return err
+	}
+	return db.DeleteNote(ctx, id)
+}

@@ -2,8 +2,10 @@
 // bindings), then through the UI: a session with two plan topics marked
 // done, a note saved while typing (and still there after a reload), a note
 // with markup shown as text, an agreement ticked done, an overlapping
-// session refused, the final talk completing the tandem, and the tandem's
-// timeline.
+// session refused, a session edited, a session's deletion refused while it
+// has notes and allowed after its note was deleted, the calendar buttons,
+// the final talk completing the tandem, the tandem's timeline, and closing
+// the app with unsaved text (the question, staying, then closing).
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { join } from 'node:path'
@@ -127,6 +129,91 @@ test('an overlapping session is refused with a German message', async () => {
   await page.locator('.session-form').getByRole('button', { name: 'Abbrechen' }).click()
 })
 
+test('a session is edited', async () => {
+  await page.locator('.sessions-table tbody tr').first().getByRole('button', { name: 'Öffnen' }).click()
+  await page.getByRole('heading', { name: /Gespräch am .* um 09:30/ }).waitFor()
+  assert.ok(await page.getByRole('button', { name: 'In Kalender exportieren (.ics)' }).isVisible())
+  await page.locator('.session-actions').getByRole('button', { name: 'Bearbeiten' }).click()
+  const form = page.locator('.session-form')
+  await form.getByRole('heading', { name: 'Gespräch bearbeiten' }).waitFor()
+  assert.equal(await page.inputValue('#sf-startTime'), '09:30')
+  assert.equal(await page.inputValue('#sf-place'), 'Raum 2.14')
+  assert.equal(await form.locator('label.topic-choice input:checked').count(), 2)
+  await page.fill('#sf-durationMinutes', '75')
+  await page.fill('#sf-place', 'Raum 3.01')
+  await form.locator('fieldset.participants label', { hasText: 'Wagner' }).locator('input').uncheck()
+  await form.getByRole('button', { name: 'Änderungen speichern' }).click()
+  await form.waitFor({ state: 'detached' })
+  const facts = page.locator('.session-detail dl.facts')
+  await facts.getByText('Raum 3.01').waitFor()
+  assert.match(await facts.innerText(), /75 Min\.[\s\S]*Wagner.*\(nicht anwesend\)/)
+  const s = await page.evaluate(async (id) => (await window.go.app.SessionService.List(id))[0], tandemId)
+  assert.equal(s.durationMinutes, 75)
+  assert.equal(s.place, 'Raum 3.01')
+  assert.equal(s.participants.find((p) => p.name.includes('Wagner')).present, false)
+  assert.equal(s.topicItemIds.length, 2)
+  assert.equal(s.notes.length, 2, 'notes are kept')
+  await page.getByRole('button', { name: 'Zurück zur Liste' }).click()
+  assert.equal(await page.locator('.sessions-table tbody tr').first().locator('td').nth(3).innerText(), 'Raum 3.01')
+  assert.ok(await page.getByRole('button', { name: 'Kommende Termine exportieren' }).isVisible())
+})
+
+test('deleting a session is refused while it has notes, allowed after the note is deleted', async () => {
+  await page.getByRole('button', { name: 'Neues Gespräch' }).click()
+  await page.fill('#sf-startTime', '14:00')
+  await page.fill('#sf-durationMinutes', '30')
+  await page.getByRole('checkbox', { name: 'online' }).check()
+  await page.getByRole('button', { name: 'Gespräch speichern', exact: true }).click()
+  await page.getByRole('heading', { name: /Gespräch am .* um 14:00/ }).waitFor()
+  await page.getByRole('button', { name: 'Notiz hinzufügen' }).click()
+  await page.locator('.note-editor textarea').fill('Versehentlich angelegt')
+  await page.locator('.note-editor').getByText(/Gespeichert um/).waitFor()
+
+  await page.getByRole('button', { name: 'Gespräch löschen' }).click()
+  const dialog = page.getByRole('alertdialog')
+  assert.match(await dialog.innerText(), /um 14:00 löschen\?/)
+  await dialog.getByRole('button', { name: 'Gespräch löschen' }).click()
+  const refused = page.locator('.session-action-error')
+  await refused.waitFor()
+  assert.match(await refused.innerText(), /kann nicht gelöscht werden: Es enthält 1 Notiz/)
+  assert.equal(await page.locator('.note-editor textarea').inputValue(), 'Versehentlich angelegt')
+
+  await refused.getByRole('button', { name: 'Notizen zuerst löschen …' }).click()
+  assert.match(await dialog.innerText(), /Alle 1 Notiz\(en\) dieses Gesprächs endgültig löschen\?/)
+  await dialog.getByRole('button', { name: 'Notizen löschen' }).click()
+  await page.locator('.note-editor').waitFor({ state: 'detached' })
+  await refused.waitFor({ state: 'detached' })
+
+  await page.getByRole('button', { name: 'Gespräch löschen' }).click()
+  await dialog.getByRole('button', { name: 'Gespräch löschen' }).click()
+  await page.locator('#ss-list').waitFor()
+  await page.locator('.sessions-table tbody tr').first().waitFor()
+  assert.equal(await page.locator('.sessions-table tbody tr').count(), 1)
+  const list = await page.evaluate((id) => window.go.app.SessionService.List(id), tandemId)
+  assert.deepEqual(list.map((x) => x.startTime), ['09:30'])
+})
+
+test('a single note is deleted only after the question', async () => {
+  await page.locator('.sessions-table tbody tr').first().getByRole('button', { name: 'Öffnen' }).click()
+  await page.getByRole('button', { name: 'Notiz hinzufügen' }).click()
+  const note = page.locator('.note-editor').nth(2)
+  await note.locator('textarea').fill('Dritte Notiz')
+  await note.getByText(/Gespeichert um/).waitFor()
+  await note.getByRole('button', { name: 'Notiz löschen' }).click()
+  const dialog = page.getByRole('alertdialog')
+  assert.match(await dialog.innerText(), /„Notiz 3“ endgültig löschen\?/)
+  await dialog.getByRole('button', { name: 'Abbrechen' }).click()
+  assert.equal(await page.locator('.note-editor').count(), 3)
+  await note.getByRole('button', { name: 'Notiz löschen' }).click()
+  await dialog.getByRole('button', { name: 'Notiz löschen' }).click()
+  await page.locator('.note-editor').nth(2).waitFor({ state: 'detached' })
+  const s = await page.evaluate(async (id) => (await window.go.app.SessionService.List(id))[0], tandemId)
+  assert.deepEqual(s.notes.map((n) => n.text).includes('Dritte Notiz'), false)
+  assert.equal(s.notes.length, 2)
+  await page.getByRole('button', { name: 'Zurück zur Liste' }).click()
+  await page.locator('.sessions-table tbody tr').first().waitFor()
+})
+
 test('the final talk completes the tandem', async () => {
   const form = page.locator('.feedback-form')
   await form.getByRole('radio', { name: 'Abschlussgespräch' }).check()
@@ -162,4 +249,40 @@ test('no dialogs, page errors or foreign requests', () => {
   assert.deepEqual(problems.dialogs, [])
   assert.deepEqual(problems.pageErrors, [])
   assert.deepEqual(problems.foreignRequests, [])
+})
+
+// Closing with unsaved text (issue 4). window.runtime.Quit() in the page
+// travels over the dev bridge to the Go app's Quit, which runs
+// OnBeforeClose like closing the window does. The text is made unsaved
+// for good by being too long to save (the save is refused, the text stays).
+test('closing with unsaved text asks first; staying keeps the app and the text', async () => {
+  const alive = async () => {
+    try {
+      return (await fetch(app.url)).ok
+    } catch {
+      return false
+    }
+  }
+  await page.goto(`${app.url}#/gespraeche?tandem=${tandemId}`)
+  await page.locator('.sessions-table tbody tr').first().getByRole('button', { name: 'Öffnen' }).click()
+  await page.getByRole('button', { name: 'Notiz hinzufügen' }).click()
+  const note = page.locator('.note-editor').last()
+  const long = 'x'.repeat(100_001)
+  await note.locator('textarea').fill(long)
+  await note.getByRole('alert').getByText(/höchstens 100\.000 Zeichen/).waitFor()
+
+  await page.evaluate(() => window.runtime.Quit())
+  const dialog = page.getByRole('alertdialog')
+  await dialog.getByText('Es gibt noch nicht gespeicherten Text. Trotzdem schließen?').waitFor()
+  await dialog.getByRole('button', { name: 'Abbrechen' }).click()
+  await new Promise((r) => setTimeout(r, 1500))
+  assert.ok(await alive(), 'the app still runs after choosing to stay')
+  assert.equal((await note.locator('textarea').inputValue()).length, 100_001)
+
+  await page.evaluate(() => window.runtime.Quit())
+  await dialog.getByText('Es gibt noch nicht gespeicherten Text. Trotzdem schließen?').waitFor()
+  await dialog.getByRole('button', { name: 'Schließen' }).click()
+  const deadline = Date.now() + 15_000
+  while ((await alive()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200))
+  assert.equal(await alive(), false, 'the app exits after the user agreed')
 })

@@ -26,7 +26,8 @@ type SearchHit struct {
 	Kind  SearchKind `json:"kind"`
 	RefID int64      `json:"refId"` // id of the person, tandem, note, agreement or feedback talk
 	// Title names the record: the person, or the tandem ("Mentee – Mentor, Mentor")
-	// a tandem, note, agreement or feedback talk belongs to.
+	// a tandem, note, agreement or feedback talk belongs to, or the group
+	// whose session a note or agreement belongs to.
 	Title string `json:"title"`
 	// Date is the session's date (notes, agreements) or the talk's date (feedback), else "".
 	Date string `json:"date"`

@@ -245,9 +245,9 @@ func readHits(ctx context.Context, st *sql.Stmt, kind domain.SearchKind, ids []i
 			err = rows.Scan(&h.RefID, &body)
 			h.TandemID = h.RefID
 		case domain.SearchNote:
-			err = rows.Scan(&h.RefID, &body, &h.Confidential, &h.SessionID, &h.Date, &h.TandemID)
+			err = rows.Scan(&h.RefID, &body, &h.Confidential, &h.SessionID, &h.Date, &h.TandemID, &h.Title)
 		case domain.SearchAgreement:
-			err = rows.Scan(&h.RefID, &body, &h.SessionID, &h.Date, &h.TandemID)
+			err = rows.Scan(&h.RefID, &body, &h.SessionID, &h.Date, &h.TandemID, &h.Title)
 		case domain.SearchFeedback:
 			err = rows.Scan(&h.RefID, &body, &h.FeedbackKind, &h.Date, &h.TandemID)
 		}
@@ -278,9 +278,11 @@ const (
 	searchPeopleSQL = `SELECT v.id, v.body, p.first_name || ' ' || p.last_name FROM search_person_text v
 		JOIN people p ON p.id = v.id WHERE v.id IN (SELECT value FROM json_each(?))`
 	searchTandemsSQL = `SELECT v.id, v.body FROM search_tandem_text v WHERE v.id IN (SELECT value FROM json_each(?))`
-	searchNotesSQL   = `SELECT n.id, n.text, n.confidential, s.id, s.date, coalesce(s.tandem_id, 0) FROM notes n
+	searchNotesSQL = `SELECT n.id, n.text, n.confidential, s.id, s.date, coalesce(s.tandem_id, 0),
+		coalesce((SELECT g.name FROM groups g WHERE g.id = s.group_id), '') FROM notes n
 		JOIN sessions s ON s.id = n.session_id WHERE n.id IN (SELECT value FROM json_each(?))`
-	searchAgreementsSQL = `SELECT a.id, a.text, s.id, s.date, coalesce(s.tandem_id, 0) FROM agreements a
+	searchAgreementsSQL = `SELECT a.id, a.text, s.id, s.date, coalesce(s.tandem_id, 0),
+		coalesce((SELECT g.name FROM groups g WHERE g.id = s.group_id), '') FROM agreements a
 		JOIN sessions s ON s.id = a.session_id WHERE a.id IN (SELECT value FROM json_each(?))`
 	searchFeedbackSQL = `SELECT v.id, v.body, f.kind, f.date, f.tandem_id FROM search_feedback_text v
 		JOIN feedback_talks f ON f.id = v.id WHERE v.id IN (SELECT value FROM json_each(?))`
@@ -372,7 +374,9 @@ func (db *DB) Search(ctx context.Context, query string, limitPerKind int) (domai
 			}
 			for _, g := range []*domain.SearchGroup{&res.Tandems, &res.Notes, &res.Agreements, &res.Feedback} {
 				for i := range g.Hits {
-					g.Hits[i].Title = tandemTitles[g.Hits[i].TandemID]
+					if g.Hits[i].TandemID != 0 { // a group session's hits keep the group's name
+						g.Hits[i].Title = tandemTitles[g.Hits[i].TandemID]
+					}
 				}
 			}
 		}

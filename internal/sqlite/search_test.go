@@ -307,3 +307,30 @@ func TestSearchLongWords(t *testing.T) {
 		t.Errorf("longer word matched: %v", hitIDs(r.Agreements))
 	}
 }
+
+// Notes and agreements of a group session are found with the group's name
+// as their title and no tandem.
+func TestSearchGroupSessions(t *testing.T) {
+	w := newGroupWorld(t)
+	g := w.group(t, domain.GroupInput{Kind: domain.GroupSteering, Name: "Steuerungsgruppe ASD", MemberIDs: []int64{w.dora.ID, w.cem.ID}})
+	s, err := w.db.CreateSession(ctx, groupSession(g, 0, "2027-02-03", "10:00"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	note, err := w.db.SaveNote(ctx, s.ID, 0, domain.NoteInput{Text: "Protokoll: Bedarfsanalyse für Fachcontrolling besprochen"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ag, err := w.db.AddAgreement(ctx, s.ID, domain.AgreementInput{Text: "Fachcontrolling liefert Zahlen", OwnerID: w.dora.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := search(t, w.db, "fachcontr")
+	if len(r.Notes.Hits) != 1 || r.Notes.Hits[0].RefID != note.ID || r.Notes.Hits[0].Title != "Steuerungsgruppe ASD" ||
+		r.Notes.Hits[0].TandemID != 0 || r.Notes.Hits[0].SessionID != s.ID {
+		t.Errorf("note hits %+v", r.Notes.Hits)
+	}
+	if len(r.Agreements.Hits) != 1 || r.Agreements.Hits[0].RefID != ag.ID || r.Agreements.Hits[0].Title != "Steuerungsgruppe ASD" {
+		t.Errorf("agreement hits %+v", r.Agreements.Hits)
+	}
+}

@@ -12,6 +12,9 @@ describe('hitTarget', () => {
   it('opens the session of a note', () => {
     expect(hitTarget({ kind: 'note', refId: 9, tandemId: 4, sessionId: 7 })).toEqual({ path: '/gespraeche', query: { tandem: '4', session: '7' } })
   })
+  it('opens a group session by itself', () => {
+    expect(hitTarget({ kind: 'agreement', refId: 5, tandemId: 0, sessionId: 8 })).toEqual({ path: '/gespraeche', query: { session: '8' } })
+  })
   it('opens only the tandem without a session', () => {
     expect(hitTarget({ kind: 'feedback', refId: 2, tandemId: 4, sessionId: 0 })).toEqual({ path: '/gespraeche', query: { tandem: '4' } })
   })

@@ -1,4 +1,4 @@
-// Helpers for the search box in the shell (issue 5): where a hit leads and
+// Helpers for the search box in the shell (issue 4): where a hit leads and
 // the order and headings of the groups.
 import type { RouteLocationRaw } from 'vue-router'
 import type { SearchHit, SearchResults } from './api'
@@ -7,7 +7,8 @@ export const searchGroups = ['people', 'tandems', 'notes', 'agreements', 'feedba
 export type SearchGroupName = (typeof searchGroups)[number]
 
 // hitTarget is the page a hit opens: a person in the people list, a tandem's
-// page, or the sessions of the tandem (and the session, if there is one).
+// page, or the sessions of the tandem (and the session, if there is one); a
+// note or agreement of a group's session opens that session on its own.
 export function hitTarget(hit: Pick<SearchHit, 'kind' | 'refId' | 'tandemId' | 'sessionId'>): RouteLocationRaw {
   switch (hit.kind) {
     case 'person':
@@ -17,7 +18,7 @@ export function hitTarget(hit: Pick<SearchHit, 'kind' | 'refId' | 'tandemId' | '
     default: {
       const query: Record<string, string> = {}
       if (hit.tandemId) query.tandem = String(hit.tandemId)
-      if (hit.tandemId && hit.sessionId) query.session = String(hit.sessionId)
+      if (hit.sessionId) query.session = String(hit.sessionId)
       return { path: '/gespraeche', query }
     }
   }

@@ -9,9 +9,10 @@ const ProgrammesView = () => import('./views/ProgrammesView.vue')
 const TandemsView = () => import('./views/TandemsView.vue')
 const SettingsView = () => import('./views/SettingsView.vue')
 const SessionsView = () => import('./views/SessionsView.vue')
+const GroupsView = () => import('./views/GroupsView.vue')
 
 // The sections of the product, in the order of the navigation.
-export const sections = ['uebersicht', 'personen', 'programme', 'tandems', 'gespraeche', 'dokumente', 'einstellungen'] as const
+export const sections = ['uebersicht', 'personen', 'programme', 'tandems', 'gespraeche', 'gruppen', 'dokumente', 'einstellungen'] as const
 export type Section = (typeof sections)[number]
 
 export const router = createRouter({
@@ -23,6 +24,7 @@ export const router = createRouter({
     { path: '/programme', component: ProgrammesView },
     { path: '/tandems', component: TandemsView },
     { path: '/gespraeche', component: SessionsView },
+    { path: '/gruppen', component: GroupsView },
     { path: '/dokumente', component: PlaceholderView, props: { section: 'dokumente' } },
     { path: '/einstellungen', component: SettingsView },
     { path: '/:rest(.*)*', redirect: '/uebersicht' },

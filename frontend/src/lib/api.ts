@@ -11,6 +11,7 @@ import * as Plans from '../../wailsjs/go/app/PlanService'
 import * as Sessions from '../../wailsjs/go/app/SessionService'
 import * as OverviewBinding from '../../wailsjs/go/app/OverviewService'
 import * as SearchBinding from '../../wailsjs/go/app/SearchService'
+import * as GroupsBinding from '../../wailsjs/go/app/GroupService'
 import { LogInfo } from '../../wailsjs/runtime/runtime'
 import type { app, domain } from '../../wailsjs/go/models'
 
@@ -49,6 +50,14 @@ export type Overview = domain.Overview
 export type OverdueItem = domain.OverdueItem
 export type ProbationEnd = domain.ProbationEnd
 export type SecondmentLimit = domain.SecondmentLimit
+export type UpcomingSession = domain.UpcomingSession
+export type OverdueAgreement = domain.OverdueAgreement
+export type QuietTandem = domain.QuietTandem
+export type FinalTalkDue = domain.FinalTalkDue
+export type CompetencyProfile = domain.CompetencyProfile
+export type SelfAssessment = domain.SelfAssessment
+export type SelfAssessmentInput = domain.SelfAssessmentInput
+export type CompetencyLevel = domain.CompetencyLevel
 // Sessions and feedback talks (issue 4).
 export type Session = domain.Session
 export type SessionInput = domain.SessionInput
@@ -63,6 +72,16 @@ export type TimelineEntry = domain.TimelineEntry
 // Search across the records (issue 5).
 export type SearchResults = domain.SearchResults
 export type SearchHit = domain.SearchHit
+// Peer groups, steering group, certificate course (issue 4).
+export type Group = domain.Group
+export type GroupInput = domain.GroupInput
+export type GroupMember = domain.GroupMember
+export type GroupFilter = domain.GroupFilter
+export type CourseModule = domain.CourseModule
+export type CourseModuleInput = domain.CourseModuleInput
+export type PracticeProject = domain.PracticeProject
+export type PracticeProjectInput = domain.PracticeProjectInput
+export type CourseParticipant = domain.CourseParticipant
 
 export const roles = ['mentor', 'mentee', 'team_lead', 'head_of_office', 'speaker', 'steering_group'] as const
 export type Role = (typeof roles)[number]
@@ -85,6 +104,7 @@ export const api = {
   overview: OverviewBinding,
   sessions: Sessions,
   search: SearchBinding,
+  groups: GroupsBinding,
 }
 
 const logged = new Set<string>()

@@ -209,14 +209,14 @@ type Overview struct {
 // UpcomingSession is a session in the next days. Title names the tandem's
 // mentee, or the group of a group's session (then TandemID is 0).
 type UpcomingSession struct {
-	SessionID  int64  `json:"sessionId"`
-	Kind       string `json:"kind"`
-	TandemID   int64  `json:"tandemId"`
-	Title      string `json:"title"`
-	Date       string `json:"date"`
-	StartTime  string `json:"startTime"`
-	Place      string `json:"place"`
-	DaysLeft   int    `json:"daysLeft"`
+	SessionID int64  `json:"sessionId"`
+	Kind      string `json:"kind"`
+	TandemID  int64  `json:"tandemId"`
+	Title     string `json:"title"`
+	Date      string `json:"date"`
+	StartTime string `json:"startTime"`
+	Place     string `json:"place"`
+	DaysLeft  int    `json:"daysLeft"`
 }
 
 // OverdueAgreement is an open agreement past its due date. Title names the

@@ -278,7 +278,7 @@ const (
 	searchPeopleSQL = `SELECT v.id, v.body, p.first_name || ' ' || p.last_name FROM search_person_text v
 		JOIN people p ON p.id = v.id WHERE v.id IN (SELECT value FROM json_each(?))`
 	searchTandemsSQL = `SELECT v.id, v.body FROM search_tandem_text v WHERE v.id IN (SELECT value FROM json_each(?))`
-	searchNotesSQL = `SELECT n.id, n.text, n.confidential, s.id, s.date, coalesce(s.tandem_id, 0),
+	searchNotesSQL   = `SELECT n.id, n.text, n.confidential, s.id, s.date, coalesce(s.tandem_id, 0),
 		coalesce((SELECT g.name FROM groups g WHERE g.id = s.group_id), '') FROM notes n
 		JOIN sessions s ON s.id = n.session_id WHERE n.id IN (SELECT value FROM json_each(?))`
 	searchAgreementsSQL = `SELECT a.id, a.text, s.id, s.date, coalesce(s.tandem_id, 0),

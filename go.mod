@@ -6,6 +6,7 @@ tool github.com/wailsapp/wails/v2/cmd/wails
 
 require (
 	github.com/gofrs/flock v0.13.1
+	github.com/jung-kurt/gofpdf v1.16.2
 	github.com/wailsapp/wails/v2 v2.16.0
 	golang.org/x/net v0.61.0
 	golang.org/x/sys v0.49.0

@@ -1,0 +1,89 @@
+package documents
+
+import (
+	"runtime"
+	"sync"
+	"testing"
+
+	"tandem/internal/domain"
+)
+
+func benchConfirmation(b *testing.B) ConfirmationDoc {
+	plan := testPlan()
+	in := ConfirmationDocFrom(testOrg(b, true), domain.Tandem{MenteeName: "Zoë Weißgerber", StartDate: "2027-03-01", EndDate: "2027-09-30"},
+		"ASD-Einarbeitung Hilden", &plan, "2027-09-28", issued)
+	in.Number = "JA-2027-0042"
+	return in
+}
+
+// BenchmarkConfirmation: one confirmation, warm (goal ≤ 5 ms).
+func BenchmarkConfirmation(b *testing.B) {
+	in := benchConfirmation(b)
+	if _, err := Confirmation(in); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := Confirmation(in); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// Benchmark100Confirmations: a run's batch of 100 (goal ≤ 0.5 s).
+func Benchmark100Confirmations(b *testing.B) {
+	in := benchConfirmation(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for j := 0; j < 100; j++ {
+			if _, err := Confirmation(in); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// BenchmarkPlanPDF: an onboarding plan of 40 items with logo.
+func BenchmarkPlanPDF(b *testing.B) {
+	p := testPlan()
+	for len(p.Items) < 40 {
+		p.Items = append(p.Items, p.Items[len(p.Items)%4])
+	}
+	in := PlanDocFrom(testOrg(b, true), p, []string{"Jörg Schäfer", "Anna Groß"}, issued)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := OnboardingPlan(in); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// Benchmark100ConfirmationsParallel: the same batch on GOMAXPROCS workers
+// (the confirmations of a run are independent).
+func Benchmark100ConfirmationsParallel(b *testing.B) {
+	in := benchConfirmation(b)
+	workers := runtime.GOMAXPROCS(0)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		var wg sync.WaitGroup
+		jobs := make(chan int)
+		for w := 0; w < workers; w++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for range jobs {
+					if _, err := Confirmation(in); err != nil {
+						b.Error(err)
+					}
+				}
+			}()
+		}
+		for j := 0; j < 100; j++ {
+			jobs <- j
+		}
+		close(jobs)
+		wg.Wait()
+	}
+}

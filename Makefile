@@ -48,6 +48,7 @@ $(DEV_BIN): $(GO_SOURCES) frontend/dist/.built
 	go build -tags dev,$(GO_TAGS) -o $@ .
 
 test-go: bindings
+	@unformatted="$$(gofmt -l app internal bench main.go)"; if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
 	go vet -tags $(GO_TAGS) ./...
 	go test -tags $(GO_TAGS) -count=1 ./...
 

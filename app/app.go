@@ -37,11 +37,12 @@ type Services struct {
 	Sessions     *SessionService
 	Search       *SearchService
 	Groups       *GroupService
+	Documents    *DocumentService
 }
 
 // Bind lists the services for Wails.
 func (s *Services) Bind() []any {
-	return []any{s.People, s.Departments, s.Organisation, s.System, s.Templates, s.Runs, s.Tandems, s.Plans, s.Overview, s.Sessions, s.Search, s.Groups}
+	return []any{s.People, s.Departments, s.Organisation, s.System, s.Templates, s.Runs, s.Tandems, s.Plans, s.Overview, s.Sessions, s.Search, s.Groups, s.Documents}
 }
 
 // Open opens the database chosen by cfg and builds the services. When the
@@ -78,6 +79,7 @@ func Open(ctx context.Context, cfg Config) (*Services, func()) {
 		Sessions:     &SessionService{s: st},
 		Search:       &SearchService{s: st},
 		Groups:       &GroupService{s: st},
+		Documents:    &DocumentService{s: st},
 	}, closeDB
 }
 

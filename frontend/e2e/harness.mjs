@@ -28,13 +28,14 @@ export function tempDir() {
   return mkdtempSync(join(tmpdir(), 'tandem-e2e-'))
 }
 
-// startApp launches the app on dbPath and resolves once its dev server answers.
-export async function startApp(dbPath, extraArgs = []) {
+// startApp launches the app on dbPath and resolves once its dev server answers;
+// extraEnv adds environment variables (e.g. TANDEM_E2E_SAVE_DIR).
+export async function startApp(dbPath, extraArgs = [], extraEnv = {}) {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}/`
   const proc = spawn(devBinary, ['-assetdir', assetDir, '-devserver', `127.0.0.1:${port}`, ...extraArgs], {
     cwd: root,
-    env: { ...process.env, TANDEM_DB: dbPath },
+    env: { ...process.env, ...extraEnv, TANDEM_DB: dbPath },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let log = ''
@@ -159,9 +160,9 @@ export async function activeTandem(page, { department, mentee, mentor, runName, 
 }
 
 // openApp starts the app on dbPath and Chromium, and opens the UI.
-export async function openApp(dbPath, extraArgs = []) {
+export async function openApp(dbPath, extraArgs = [], extraEnv = {}) {
   const browser = await launchBrowser()
-  const app = await startApp(dbPath, extraArgs)
+  const app = await startApp(dbPath, extraArgs, extraEnv)
   const { page, problems } = await openPage(browser, app)
   return { browser, app, page, problems }
 }

@@ -54,7 +54,7 @@ test('the shell shows every section in German, unfinished ones honestly', async 
     await nav.getByRole('link', { name: s, exact: true }).waitFor()
   }
   await nav.getByRole('link', { name: 'Dokumente' }).click()
-  await page.getByRole('heading', { name: 'Kommt bald: Dokumente' }).waitFor()
+  await page.getByRole('heading', { name: 'Dokumente', exact: true, level: 1 }).waitFor()
   await nav.getByRole('link', { name: 'Übersicht' }).click()
   await page.getByText('Das Organisationsprofil ist noch nicht ausgefüllt').waitFor()
   assert.equal(await page.locator('[data-figure=people]').innerText(), '0')

@@ -1,7 +1,6 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
 import OverviewView from './views/OverviewView.vue'
 import PeopleView from './views/PeopleView.vue'
-import PlaceholderView from './views/PlaceholderView.vue'
 
 // Sections other than the two first screens load on first visit, so the
 // start of the app does not parse code it may never need.
@@ -10,6 +9,7 @@ const TandemsView = () => import('./views/TandemsView.vue')
 const SettingsView = () => import('./views/SettingsView.vue')
 const SessionsView = () => import('./views/SessionsView.vue')
 const GroupsView = () => import('./views/GroupsView.vue')
+const DocumentsView = () => import('./views/DocumentsView.vue')
 
 // The sections of the product, in the order of the navigation.
 export const sections = ['uebersicht', 'personen', 'programme', 'tandems', 'gespraeche', 'gruppen', 'dokumente', 'einstellungen'] as const
@@ -25,7 +25,7 @@ export const router = createRouter({
     { path: '/tandems', component: TandemsView },
     { path: '/gespraeche', component: SessionsView },
     { path: '/gruppen', component: GroupsView },
-    { path: '/dokumente', component: PlaceholderView, props: { section: 'dokumente' } },
+    { path: '/dokumente', component: DocumentsView },
     { path: '/einstellungen', component: SettingsView },
     { path: '/:rest(.*)*', redirect: '/uebersicht' },
   ],

@@ -12,6 +12,8 @@ import * as Sessions from '../../wailsjs/go/app/SessionService'
 import * as OverviewBinding from '../../wailsjs/go/app/OverviewService'
 import * as SearchBinding from '../../wailsjs/go/app/SearchService'
 import * as GroupsBinding from '../../wailsjs/go/app/GroupService'
+import * as DocumentReports from '../../wailsjs/go/app/DocumentService'
+import * as DocumentBinding from '../../wailsjs/go/app/DocumentService'
 import { LogInfo } from '../../wailsjs/runtime/runtime'
 import type { app, domain } from '../../wailsjs/go/models'
 
@@ -136,4 +138,39 @@ export function takePrefetchedPeople(): Promise<PersonList> | null {
   const p = firstPeople
   firstPeople = null
   return p
+}
+
+// Einarbeitungshandbuch and Sachstandsbericht (issue 5): each returns the
+// path written, "" when the save dialog was cancelled.
+export const reports = {
+  saveHandbook: (planId: number) => DocumentReports.SaveHandbook(planId),
+  saveStatusReport: (from: string, to: string) => DocumentReports.SaveStatusReport(from, to),
+  saveStatusReportCSV: (from: string, to: string) => DocumentReports.SaveStatusReportCSV(from, to),
+}
+
+// Documents and the register of issued documents (issue 5). Saving returns
+// the path written ("" when the save dialog was cancelled) and, for numbered
+// documents, the register entry.
+export type RegisterEntry = domain.RegisterEntry
+export type RegisterFilter = domain.RegisterFilter
+export type DocumentTexts = domain.DocumentTexts
+export type DocumentResult = app.DocumentResult
+export type VerifyResult = app.VerifyResult
+export type BatchResult = app.BatchResult
+export type DocumentTextsView = app.DocumentTextsView
+export const documents = {
+  savePlan: (planId: number) => DocumentBinding.SavePlan(planId),
+  saveSessionMinutes: (sessionId: number, includeConfidential: boolean) => DocumentBinding.SaveSessionMinutes(sessionId, includeConfidential),
+  issueConfirmation: (tandemId: number) => DocumentBinding.IssueConfirmation(tandemId),
+  issueCertificate: (groupId: number, personId: number) => DocumentBinding.IssueCertificate(groupId, personId),
+  issueRunConfirmations: (runId: number, combined: boolean) => DocumentBinding.IssueRunConfirmations(runId, combined),
+  cancelBatch: () => DocumentBinding.CancelBatch(),
+  register: (f: RegisterFilter) => DocumentBinding.Register(f),
+  lookupNumber: (number: string) => DocumentBinding.LookupNumber(number),
+  verifyFile: (base64: string) => DocumentBinding.VerifyFile(base64),
+  revoke: (number: string, reason: string) => DocumentBinding.Revoke(number, reason),
+  reissue: (number: string) => DocumentBinding.Reissue(number),
+  texts: () => DocumentBinding.DocumentTexts(),
+  saveTexts: (t: DocumentTexts) => DocumentBinding.SaveDocumentTexts(t),
+  openFile: (path: string) => DocumentBinding.OpenFile(path),
 }

@@ -23,10 +23,11 @@ func Confirmations(ins []ConfirmationDoc, title string, issued time.Time) ([]byt
 	d := newDoc(org, title, title, issued)
 	for i, in := range ins {
 		if i > 0 {
+			d.fresh = true
 			d.pdf.AddPage()
 			d.letterhead()
 		}
-		if err := d.confirmationBody(in); err != nil {
+		if err := d.confirmationBody(in.withDefaults()); err != nil {
 			return nil, err
 		}
 	}
@@ -51,10 +52,7 @@ func (d *doc) confirmationBody(in ConfirmationDoc) error {
 	if place == "" {
 		place = oneLine(in.Org.City)
 	}
-	wording := in.Wording
-	if strings.TrimSpace(wording) == "" {
-		wording = DefaultConfirmationWording
-	}
+	wording := in.withDefaults().Wording
 	dash := func(s string) string {
 		if s == "" {
 			return "–"

@@ -538,3 +538,40 @@ func TestClean(t *testing.T) {
 		t.Errorf("font covers only %d characters", len(coverage()))
 	}
 }
+
+// Confirmations puts each letter on its own page with the letterhead, not
+// the running head, and words a letter without final talk like Confirmation.
+func TestConfirmationsBatch(t *testing.T) {
+	org := testOrg(t, true)
+	withTalk := ConfirmationDocFrom(org, domain.Tandem{MenteeName: "Zoë Weißgerber", StartDate: "2027-03-01", EndDate: "2027-09-30"}, "ASD-Einarbeitung", nil, "2027-09-28", issued)
+	noTalk := ConfirmationDocFrom(org, domain.Tandem{MenteeName: "Jörg Maaß", StartDate: "2027-03-01", EndDate: "2027-09-30"}, "ASD-Einarbeitung", nil, "", issued)
+	data, err := Confirmations([]ConfirmationDoc{withTalk, noTalk}, "Abschlussbestätigungen 2027", issued)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := checkPDF(t, data, "Abschlussbestätigungen 2027", "Abschlussbestätigungen 2027")
+	if r.pages != 2 {
+		t.Fatalf("pages = %d", r.pages)
+	}
+	file := filepath.Join(t.TempDir(), "batch.pdf")
+	if err := os.WriteFile(file, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdftotext", "-f", "2", "-l", "2", "-layout", file, "-").CombinedOutput()
+	if err != nil {
+		t.Fatalf("pdftotext: %v\n%s", err, out)
+	}
+	second := string(out)
+	wantText(t, second, "Jörg Maaß", "Stadt Hilden")
+	if strings.Contains(second, "· Abschlussbestätigungen 2027") {
+		t.Errorf("second letter carries the running head:\n%s", second)
+	}
+	single, err := Confirmation(noTalk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	alone := checkPDF(t, single, "Abschlussbestätigung – Jörg Maaß", "Abschlussbestätigung ASD-Einarbeitung")
+	if squash(body(second)) != squash(alone.layout) {
+		t.Errorf("batch letter differs from the single one:\n%s\n---\n%s", body(second), alone.layout)
+	}
+}

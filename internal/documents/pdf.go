@@ -99,6 +99,9 @@ type doc struct {
 	pdf   *gofpdf.Fpdf
 	org   Organisation
 	title string // running head on pages after the first
+	// fresh marks the next page as the first of a new letter (batch):
+	// it gets the letterhead instead of the running head.
+	fresh bool
 }
 
 // newDoc starts a document with metadata, fonts, footer and the first page
@@ -147,7 +150,8 @@ func (d *doc) grey(on bool) {
 // header prints a running head on every page after the first.
 func (d *doc) header() {
 	p := d.pdf
-	if p.PageNo() == 1 {
+	if p.PageNo() == 1 || d.fresh {
+		d.fresh = false
 		return
 	}
 	d.font("", 8)

@@ -9,12 +9,14 @@ import (
 	"os"
 
 	"tandem/app"
+	"tandem/internal/gctune"
 )
 
 //go:embed all:frontend/dist
 var assets embed.FS
 
 func main() {
+	gctune.Apply()
 	cfg, err := app.ParseConfig(os.Args[1:], os.Getenv)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "tandem:", err)

@@ -6,7 +6,11 @@ import (
 	"testing"
 
 	"tandem/internal/domain"
+	"tandem/internal/gctune"
 )
+
+// The benchmarks measure with the collector set as the app sets it (main.go).
+func init() { gctune.Apply() }
 
 func benchConfirmation(b *testing.B) ConfirmationDoc {
 	plan := testPlan()

@@ -775,26 +775,57 @@ func (d *DocumentService) IssueRunConfirmations(runID int64, combined bool) (Bat
 		res.Cancelled = dir == ""
 		return res, err
 	}
-	emitProgress(0, res.Total)
+	// The letters are rendered ahead on all cores with the numbers they will
+	// most likely get; each is then written and recorded in turn. Should a
+	// number have been taken meanwhile (a single confirmation issued during
+	// the batch), that letter is issued again the usual way with the next one.
+	issued := db.Now().Truncate(time.Second)
+	numbers, err := db.NextRegisterNumbers(ctx, issued, len(srcs))
+	if err != nil {
+		return res, err
+	}
+	docs := make([]documents.ConfirmationDoc, len(srcs))
 	for i, src := range srcs {
-		if d.cancelBatch.Load() {
+		docs[i] = src.doc
+		docs[i].Number, docs[i].Issued = numbers[i], issued
+	}
+	emitProgress(0, res.Total)
+	pdfs, _, err := documents.ConfirmationFiles(docs, d.cancelBatch.Load)
+	if err != nil {
+		return res, err
+	}
+	for i, src := range srcs {
+		if d.cancelBatch.Load() || i >= len(pdfs) {
 			res.Cancelled = true
 			break
 		}
 		name := uniqueName(dir, src.fileName)
-		in := domain.RegisterInput{Kind: domain.DocConfirmation, PersonID: src.personID, TandemID: tids[i]}
-		render := func(number string, issued time.Time) ([]byte, error) {
-			doc := src.doc
-			doc.Number, doc.Issued = number, issued
-			return documents.Confirmation(doc)
-		}
-		r, err := d.issue(db, ctx, render, in, "", func(pdf []byte) (string, error) { return writeInFolder(dir, name, pdf) })
+		in := domain.RegisterInput{Kind: domain.DocConfirmation, PersonID: src.personID, TandemID: tids[i], SHA256: sum(pdfs[i])}
+		path, err := writeInFolder(dir, name, pdfs[i])
 		if err != nil {
 			return res, err
 		}
+		e, err := db.RecordDocument(ctx, numbers[i], issued, in, "")
+		if de := domain.AsError(err); err != nil && de.Key == "register.number.taken" {
+			os.Remove(path)
+			render := func(number string, issued time.Time) ([]byte, error) {
+				doc := src.doc
+				doc.Number, doc.Issued = number, issued
+				return documents.Confirmation(doc)
+			}
+			in.SHA256 = ""
+			var r DocumentResult
+			if r, err = d.issue(db, ctx, render, in, "", func(pdf []byte) (string, error) { return writeInFolder(dir, name, pdf) }); err == nil {
+				path, e = r.Path, *r.Entry
+			}
+		}
+		if err != nil {
+			os.Remove(path) // no numbered file without its entry
+			return res, err
+		}
 		res.Issued++
-		res.Paths = append(res.Paths, r.Path)
-		res.Numbers = append(res.Numbers, r.Entry.Number)
+		res.Paths = append(res.Paths, path)
+		res.Numbers = append(res.Numbers, e.Number)
 		emitProgress(i+1, res.Total)
 	}
 	return res, nil

@@ -1,7 +1,10 @@
 package documents
 
 import (
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"tandem/internal/domain"
@@ -122,4 +125,39 @@ func (d *doc) confirmationBody(in ConfirmationDoc) error {
 	}
 	d.signatures([]string{signer})
 	return nil
+}
+
+// ConfirmationFiles renders each input as its own PDF, on as many workers
+// as the machine has cores (the letters are independent; one takes a few
+// milliseconds, mostly gofpdf's font handling). out[i] belongs to ins[i].
+// stop, when it returns true, ends the work early: the result then holds
+// what was rendered in order, up to the first gap, and stopped is true.
+func ConfirmationFiles(ins []ConfirmationDoc, stop func() bool) (out [][]byte, stopped bool, err error) {
+	out = make([][]byte, len(ins))
+	errs := make([]error, len(ins))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(ins)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(ins) || (stop != nil && stop()) {
+					return
+				}
+				out[i], errs[i] = Confirmation(ins[i])
+			}
+		}()
+	}
+	wg.Wait()
+	for i := range ins {
+		if errs[i] != nil {
+			return nil, false, errs[i]
+		}
+		if out[i] == nil {
+			return out[:i], true, nil
+		}
+	}
+	return out, false, nil
 }

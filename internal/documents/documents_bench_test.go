@@ -1,8 +1,6 @@
 package documents
 
 import (
-	"runtime"
-	"sync"
 	"testing"
 
 	"tandem/internal/domain"
@@ -64,30 +62,19 @@ func BenchmarkPlanPDF(b *testing.B) {
 	}
 }
 
-// Benchmark100ConfirmationsParallel: the same batch on GOMAXPROCS workers
-// (the confirmations of a run are independent).
+// Benchmark100ConfirmationsParallel: the same batch as the app renders it,
+// with ConfirmationFiles on GOMAXPROCS workers.
 func Benchmark100ConfirmationsParallel(b *testing.B) {
 	in := benchConfirmation(b)
-	workers := runtime.GOMAXPROCS(0)
+	ins := make([]ConfirmationDoc, 100)
+	for j := range ins {
+		ins[j] = in
+	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		var wg sync.WaitGroup
-		jobs := make(chan int)
-		for w := 0; w < workers; w++ {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for range jobs {
-					if _, err := Confirmation(in); err != nil {
-						b.Error(err)
-					}
-				}
-			}()
+		out, stopped, err := ConfirmationFiles(ins, nil)
+		if err != nil || stopped || len(out) != 100 {
+			b.Fatal(len(out), stopped, err)
 		}
-		for j := 0; j < 100; j++ {
-			jobs <- j
-		}
-		close(jobs)
-		wg.Wait()
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -573,5 +574,35 @@ func TestConfirmationsBatch(t *testing.T) {
 	alone := checkPDF(t, single, "Abschlussbestätigung – Jörg Maaß", "Abschlussbestätigung ASD-Einarbeitung")
 	if squash(body(second)) != squash(alone.layout) {
 		t.Errorf("batch letter differs from the single one:\n%s\n---\n%s", body(second), alone.layout)
+	}
+}
+
+// ConfirmationFiles keeps the order of its inputs, stops when asked and
+// reports the first bad input.
+func TestConfirmationFiles(t *testing.T) {
+	org := testOrg(t, false)
+	var ins []ConfirmationDoc
+	for _, n := range []string{"Anna Ähre", "Bernd Öz", "Cläre Uß", "Dörte Ü", "Emil Ä"} {
+		ins = append(ins, ConfirmationDocFrom(org, domain.Tandem{MenteeName: n, StartDate: "2027-03-01", EndDate: "2027-09-30"}, "ASD", nil, "2027-09-28", issued))
+	}
+	out, stopped, err := ConfirmationFiles(ins, nil)
+	if err != nil || stopped || len(out) != len(ins) {
+		t.Fatalf("%d files, stopped %v, %v", len(out), stopped, err)
+	}
+	for i, pdf := range out {
+		single, _ := Confirmation(ins[i])
+		if !bytes.Equal(pdf, single) {
+			t.Errorf("file %d is not the confirmation of %s", i, ins[i].Name)
+		}
+	}
+	calls := 0
+	var mu sync.Mutex
+	out, stopped, err = ConfirmationFiles(ins, func() bool { mu.Lock(); defer mu.Unlock(); calls++; return calls > 2 })
+	if err != nil || !stopped || len(out) >= len(ins) {
+		t.Errorf("stop: %d files, stopped %v, %v", len(out), stopped, err)
+	}
+	ins[3].Name = ""
+	if _, _, err := ConfirmationFiles(ins, nil); errKey(err) != "document.name.missing" {
+		t.Errorf("bad input: %v", err)
 	}
 }

@@ -83,6 +83,50 @@ func saveFile(title, defaultName string, filter runtime.FileFilter, data []byte)
 	return path, nil
 }
 
+// chooseSavePath asks where to save a file (defaultName in defaultDir
+// suggested) without writing it; "" when the user cancelled. For files too
+// large to hold in memory (backups), which the caller writes itself.
+func chooseSavePath(title, defaultName, defaultDir string, filter runtime.FileFilter) (string, error) {
+	if devSaveDir != nil && devSaveDir() != "" {
+		return filepath.Join(devSaveDir(), defaultName), nil
+	}
+	if appCtx == nil {
+		return "", domain.Internal(errors.New("no window"), "save dialog")
+	}
+	p, err := runtime.SaveFileDialog(appCtx, runtime.SaveDialogOptions{
+		Title:                title,
+		DefaultDirectory:     defaultDir,
+		DefaultFilename:      defaultName,
+		Filters:              []runtime.FileFilter{filter},
+		CanCreateDirectories: true,
+	})
+	if err != nil || p == "" {
+		return "", err
+	}
+	if ext := strings.ToLower(filepath.Ext(defaultName)); ext != "" && !strings.HasSuffix(strings.ToLower(p), ext) {
+		p += ext
+	}
+	return p, nil
+}
+
+// devOpenPath (dev build only) answers the open dialog without showing it.
+var devOpenPath func() string
+
+// openFile asks for a file to open; "" when the user cancelled.
+func openFile(title, defaultDir string, filters []runtime.FileFilter) (string, error) {
+	if devOpenPath != nil && devSaveDir != nil && devSaveDir() != "" {
+		return devOpenPath(), nil
+	}
+	if appCtx == nil {
+		return "", domain.Internal(errors.New("no window"), "open dialog")
+	}
+	return runtime.OpenFileDialog(appCtx, runtime.OpenDialogOptions{
+		Title:            title,
+		DefaultDirectory: defaultDir,
+		Filters:          filters,
+	})
+}
+
 // saveFolder asks for a folder to save several files into. It returns ""
 // when the user cancelled.
 func saveFolder(title string) (string, error) {

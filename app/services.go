@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/base64"
 	"strings"
+	"sync"
 
 	"tandem/internal/domain"
 	"tandem/internal/sqlite"
@@ -11,13 +12,18 @@ import (
 
 // store is what every bound service shares: the open database, or the
 // problem that kept it from opening (then every call reports that problem).
+// mu guards db and problem: every get() takes the read lock, a restore
+// (app/backups.go) the write lock while it swaps the open database.
 type store struct {
+	mu      sync.RWMutex
 	db      *sqlite.DB
 	problem error
 	ctx     context.Context
 }
 
 func (s *store) get() (*sqlite.DB, context.Context, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
 	if s.db == nil {
 		return nil, nil, s.problem
 	}

@@ -1,0 +1,475 @@
+package app
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"log"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/wailsapp/wails/v2/pkg/runtime"
+
+	"tandem/internal/backup"
+	"tandem/internal/domain"
+	"tandem/internal/sqlite"
+)
+
+// Backups (issue 6): automatic backups at start and every few hours while
+// data changed, manual ones to a chosen file (optionally encrypted), and
+// restore from the list or a chosen file. The current database is always
+// backed up first, so a restore can be undone.
+
+// autoEvery is how long an automatic backup waits after the last one
+// before the next, and only when data changed in between.
+const autoEvery = 3 * time.Hour
+
+// autoStartDelay lets the window come up before the first automatic backup.
+var autoStartDelay = 5 * time.Second
+
+// maxFolderPath bounds a backup folder given by the UI.
+const maxFolderPath = 1024
+
+// BackupService is bound to the UI as Backups.
+type BackupService struct {
+	s   *store
+	cfg Config
+	now func() time.Time
+
+	mu sync.Mutex // one backup or restore at a time
+
+	// automatic backups, guarded by mu
+	lastAuto    time.Time
+	lastChanges int64
+	autoErr     error
+
+	chosen map[string]bool // files picked in the open dialog, guarded by mu
+}
+
+func newBackupService(s *store, cfg Config) *BackupService {
+	return &BackupService{s: s, cfg: cfg, now: time.Now, chosen: map[string]bool{}}
+}
+
+// BackupItem is one backup for the list.
+type BackupItem struct {
+	Path      string `json:"path"`
+	Name      string `json:"name"`
+	Time      string `json:"time"` // RFC 3339, local time
+	Size      int64  `json:"size"`
+	Encrypted bool   `json:"encrypted"`
+	Kind      string `json:"kind"`
+}
+
+// BackupList is the backup folder with its backups, newest first.
+type BackupList struct {
+	Folder      string       `json:"folder"`
+	Items       []BackupItem `json:"items"`
+	LastAuto    string       `json:"lastAuto"`    // RFC 3339 or ""
+	AutoError   *AppError    `json:"autoError"`   // the last automatic backup failed
+	FolderError *AppError    `json:"folderError"` // the folder cannot be read
+}
+
+// BackupSettings is where backups go.
+type BackupSettings struct {
+	Folder        string `json:"folder"`
+	DefaultFolder string `json:"defaultFolder"`
+	IsDefault     bool   `json:"isDefault"`
+}
+
+// CreateResult tells where a manual backup went; Path is "" when the
+// user cancelled the dialog.
+type CreateResult struct {
+	Path string      `json:"path"`
+	Item *BackupItem `json:"item"`
+}
+
+// RestoreResult reports a restore. NeedsPassphrase: the chosen file is
+// encrypted; ask for the passphrase and call Restore(Path, passphrase).
+type RestoreResult struct {
+	Path            string      `json:"path"`
+	Cancelled       bool        `json:"cancelled"`
+	NeedsPassphrase bool        `json:"needsPassphrase"`
+	Before          *BackupItem `json:"before"` // the backup of the state before the restore
+}
+
+func toItem(i backup.Info) BackupItem {
+	return BackupItem{Path: i.Path, Name: filepath.Base(i.Path), Time: i.Time.Local().Format(time.RFC3339), Size: i.Size, Encrypted: i.Encrypted, Kind: i.Kind}
+}
+
+// --- settings: a small JSON file beside the database ---------------------
+
+type backupSettingsFile struct {
+	Folder string `json:"folder"`
+}
+
+func (b *BackupService) settingsPath() string { return b.cfg.DBPath + ".backup.json" }
+
+func (b *BackupService) defaultFolder() string { return backup.DefaultDir(b.cfg.DBPath) }
+
+// folder is the configured backup folder (the default when none is set or
+// the file is unreadable).
+func (b *BackupService) folder() string {
+	data, err := os.ReadFile(b.settingsPath())
+	if err != nil {
+		return b.defaultFolder()
+	}
+	var f backupSettingsFile
+	if json.Unmarshal(data, &f) != nil || f.Folder == "" || !filepath.IsAbs(f.Folder) {
+		return b.defaultFolder()
+	}
+	return filepath.Clean(f.Folder)
+}
+
+// Settings returns the backup folder.
+func (b *BackupService) Settings() (BackupSettings, error) {
+	if _, _, err := b.s.get(); err != nil {
+		return BackupSettings{}, err
+	}
+	f := b.folder()
+	return BackupSettings{Folder: f, DefaultFolder: b.defaultFolder(), IsDefault: f == b.defaultFolder()}, nil
+}
+
+// SaveSettings sets the backup folder; "" means the default beside the
+// database. The folder must be an absolute path that can be created and
+// written to.
+func (b *BackupService) SaveSettings(folder string) (BackupSettings, error) {
+	if _, _, err := b.s.get(); err != nil {
+		return BackupSettings{}, err
+	}
+	folder = strings.TrimSpace(folder)
+	if folder != "" {
+		if len(folder) > maxFolderPath || !utf8.ValidString(folder) || strings.ContainsAny(folder, "\x00\r\n") || !filepath.IsAbs(folder) {
+			return BackupSettings{}, domain.Invalid("folder", "backup.folder_invalid")
+		}
+		folder = filepath.Clean(folder)
+		if err := probeFolder(folder); err != nil {
+			return BackupSettings{}, &domain.Error{Code: domain.EINVALID, Key: "backup.dir_unwritable", Field: "folder", Params: map[string]any{"path": folder}, Err: err}
+		}
+		if folder == b.defaultFolder() {
+			folder = ""
+		}
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	data, _ := json.MarshalIndent(backupSettingsFile{Folder: folder}, "", "  ")
+	if err := writeFileAtomic(b.settingsPath(), data); err != nil {
+		return BackupSettings{}, &domain.Error{Code: domain.EINVALID, Key: "backup.settings_unwritable", Field: "folder", Params: map[string]any{"path": b.settingsPath()}, Err: err}
+	}
+	return b.Settings()
+}
+
+// ChooseFolder shows the folder dialog; "" when cancelled. The choice is
+// not saved: the UI passes it to SaveSettings.
+func (b *BackupService) ChooseFolder() (string, error) {
+	if _, _, err := b.s.get(); err != nil {
+		return "", err
+	}
+	return saveFolder("Ordner für Datensicherungen wählen")
+}
+
+// probeFolder creates folder if needed and checks that a file can be written there.
+func probeFolder(folder string) error {
+	if err := os.MkdirAll(folder, 0o700); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(folder, ".tandem-probe-*")
+	if err != nil {
+		return err
+	}
+	name := f.Name()
+	f.Close()
+	return os.Remove(name)
+}
+
+// --- list and create -----------------------------------------------------
+
+// List returns the backups in the backup folder, newest first, and the
+// state of the automatic backups.
+func (b *BackupService) List() (BackupList, error) {
+	if _, _, err := b.s.get(); err != nil {
+		return BackupList{}, err
+	}
+	dir := b.folder()
+	out := BackupList{Folder: dir, Items: []BackupItem{}}
+	infos, err := backup.List(dir)
+	if err != nil {
+		e := toAppError(err) // shown in the panel; the folder can be changed there
+		out.FolderError = &e
+	}
+	for _, i := range infos {
+		out.Items = append(out.Items, toItem(i))
+	}
+	b.mu.Lock()
+	if !b.lastAuto.IsZero() {
+		out.LastAuto = b.lastAuto.Local().Format(time.RFC3339)
+	}
+	if b.autoErr != nil {
+		e := toAppError(b.autoErr)
+		out.AutoError = &e
+	}
+	b.mu.Unlock()
+	return out, nil
+}
+
+// Create writes a manual backup to a file chosen in the save dialog
+// (suggested: the backup folder), encrypted when passphrase is not "".
+// The passphrase is never stored.
+func (b *BackupService) Create(passphrase string) (CreateResult, error) {
+	if err := backup.ValidatePassphrase(passphrase); err != nil {
+		return CreateResult{}, err
+	}
+	db, ctx, err := b.s.get()
+	if err != nil {
+		return CreateResult{}, err
+	}
+	enc := passphrase != ""
+	name := backup.FileName(backup.KindManual, b.now(), enc, 1)
+	filter := runtime.FileFilter{DisplayName: "Tandem-Datensicherung (*.db)", Pattern: "*.db"}
+	if enc {
+		filter = runtime.FileFilter{DisplayName: "Verschlüsselte Tandem-Datensicherung (*.age)", Pattern: "*.age"}
+	}
+	dir := b.folder()
+	_ = os.MkdirAll(dir, 0o700)
+	path, err := chooseSavePath("Datensicherung speichern", name, dir, filter)
+	if err != nil || path == "" {
+		return CreateResult{}, err
+	}
+	if enc && !strings.HasSuffix(strings.ToLower(path), ".age") {
+		path += ".age"
+	}
+	if filepath.Clean(path) == filepath.Clean(db.Path()) {
+		return CreateResult{}, domain.Invalid("path", "backup.target_is_database")
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if err := backup.WriteTo(ctx, db, path, passphrase); err != nil {
+		return CreateResult{}, err
+	}
+	rememberSaved(path)
+	auditSaved(ctx, db, path, domain.AuditExport, "database", 0)
+	res := CreateResult{Path: path}
+	if fi, err := os.Stat(path); err == nil {
+		it := BackupItem{Path: path, Name: filepath.Base(path), Time: b.now().Local().Format(time.RFC3339), Size: fi.Size(), Encrypted: enc, Kind: backup.KindManual}
+		res.Item = &it
+	}
+	return res, nil
+}
+
+// --- automatic backups ---------------------------------------------------
+
+// autoTick makes an automatic backup when none was made in this run yet,
+// or when the last is at least autoEvery old and data changed since. It
+// thins the folder afterwards. The error is kept for the UI, never fatal.
+func (b *BackupService) autoTick(now time.Time) (made bool, err error) {
+	db, ctx, err := b.s.get()
+	if err != nil {
+		return false, nil // no database: nothing to back up
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	changes, err := db.ChangeCount(ctx)
+	if err != nil {
+		b.autoErr = err
+		return false, err
+	}
+	if !b.lastAuto.IsZero() && (now.Sub(b.lastAuto) < autoEvery || changes == b.lastChanges) {
+		return false, nil
+	}
+	dir := b.folder()
+	if _, err := backup.Create(ctx, db, dir, backup.KindAuto, now); err != nil {
+		b.autoErr = err
+		return false, err
+	}
+	b.lastAuto, b.lastChanges, b.autoErr = now, changes, nil
+	if _, err := backup.Thin(dir, now); err != nil {
+		log.Printf("thinning backups in %s: %v", dir, err)
+	}
+	return true, nil
+}
+
+// startAuto runs automatic backups until ctx ends: one now, then checks
+// every few minutes. A failure is logged and shown as a banner.
+func (b *BackupService) startAuto(ctx context.Context) {
+	go func() {
+		tick := func() {
+			if _, err := b.autoTick(b.now()); err != nil {
+				log.Printf("automatic backup failed: %v", err)
+				if appCtx != nil {
+					runtime.EventsEmit(appCtx, "backup:auto-failed", toAppError(err))
+				}
+			}
+		}
+		// The first one a little after start, so the window comes up first.
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(autoStartDelay):
+		}
+		tick()
+		t := time.NewTicker(5 * time.Minute)
+		defer t.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+				tick()
+			}
+		}
+	}()
+}
+
+// --- restore -------------------------------------------------------------
+
+// Restore replaces the database with the backup at path, which must be in
+// the backup list, written by this run, or chosen in the open dialog.
+// The current state is backed up first (kind "before-restore"). On any
+// failure the current database stays in place and open.
+func (b *BackupService) Restore(path, passphrase string) (RestoreResult, error) {
+	if _, _, err := b.s.get(); err != nil {
+		return RestoreResult{}, err
+	}
+	if len(passphrase) > backup.MaxPassphrase*4 || !utf8.ValidString(passphrase) {
+		return RestoreResult{}, domain.Invalid("passphrase", "backup.passphrase_invalid")
+	}
+	if !b.allowed(path) {
+		return RestoreResult{}, domain.Invalid("path", "backup.path_unknown")
+	}
+	path = filepath.Clean(path)
+	if backup.IsEncrypted(path) && passphrase == "" {
+		return RestoreResult{Path: path, NeedsPassphrase: true}, nil
+	}
+	before, err := b.restore(path, passphrase)
+	if err != nil {
+		return RestoreResult{}, err
+	}
+	it := toItem(before)
+	return RestoreResult{Path: path, Before: &it}, nil
+}
+
+// ChooseAndRestore shows the open dialog and restores the chosen file. An
+// encrypted file without passphrase answers NeedsPassphrase (the file is
+// remembered, so Restore(path, passphrase) may follow).
+func (b *BackupService) ChooseAndRestore(passphrase string) (RestoreResult, error) {
+	if _, _, err := b.s.get(); err != nil {
+		return RestoreResult{}, err
+	}
+	if len(passphrase) > backup.MaxPassphrase*4 || !utf8.ValidString(passphrase) {
+		return RestoreResult{}, domain.Invalid("passphrase", "backup.passphrase_invalid")
+	}
+	path, err := openFile("Datensicherung wählen", b.folder(), []runtime.FileFilter{{DisplayName: "Tandem-Datensicherung (*.db, *.age)", Pattern: "*.db;*.age"}})
+	if err != nil {
+		return RestoreResult{}, err
+	}
+	if path == "" {
+		return RestoreResult{Cancelled: true}, nil
+	}
+	path = filepath.Clean(path)
+	b.mu.Lock()
+	b.chosen[path] = true
+	b.mu.Unlock()
+	return b.Restore(path, passphrase)
+}
+
+// allowed reports whether path may be restored from.
+func (b *BackupService) allowed(path string) bool {
+	if strings.TrimSpace(path) == "" || len(path) > 4096 || !filepath.IsAbs(path) || strings.ContainsRune(path, 0) {
+		return false
+	}
+	path = filepath.Clean(path)
+	b.mu.Lock()
+	chosen := b.chosen[path]
+	b.mu.Unlock()
+	if chosen || wasSaved(path) {
+		return true
+	}
+	list, err := backup.List(b.folder())
+	if err != nil {
+		return false
+	}
+	for _, i := range list {
+		if filepath.Clean(i.Path) == path {
+			return true
+		}
+	}
+	return false
+}
+
+// restore does the work of Restore; it returns the before-restore backup.
+func (b *BackupService) restore(src, passphrase string) (backup.Info, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	ctx := b.s.ctx
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	dbPath := b.cfg.DBPath
+	// 1. A checked working copy beside the database; nothing else touched.
+	tmp, err := backup.Prepare(ctx, src, passphrase, filepath.Dir(dbPath), sqlite.KnownSchemaVersion())
+	if err != nil {
+		return backup.Info{}, err
+	}
+	defer os.Remove(tmp)
+
+	// 2. From here no call may use the database.
+	b.s.mu.Lock()
+	defer b.s.mu.Unlock()
+	old := b.s.db
+	if old == nil {
+		return backup.Info{}, b.s.problem
+	}
+	before, err := backup.Create(ctx, old, b.folder(), backup.KindBeforeRestore, b.now())
+	if err != nil {
+		return backup.Info{}, err
+	}
+	// People erased here stay erased in the restored file (privacy.go).
+	erased, err := old.ErasureList(ctx)
+	if err != nil {
+		return backup.Info{}, err
+	}
+	if err := old.Close(); err != nil {
+		log.Printf("close database before restore: %v", err)
+	}
+	reopenOld := func(cause error) (backup.Info, error) {
+		db, err := sqlite.Open(ctx, dbPath)
+		if err != nil {
+			// Should not happen: the old file is back in place untouched.
+			b.s.db, b.s.problem = nil, err
+			return backup.Info{}, errors.Join(cause, err)
+		}
+		b.s.db = db
+		return backup.Info{}, cause
+	}
+	// 3. Swap the files; the old ones are only moved aside.
+	undo, discard, err := backup.Replace(dbPath, tmp)
+	if err != nil {
+		return reopenOld(domain.Internal(err, "replace %s", dbPath))
+	}
+	db, err := sqlite.Open(ctx, dbPath)
+	if err == nil {
+		if _, err = db.ReapplyErasures(ctx, erased...); err != nil {
+			db.Close()
+		}
+	}
+	if err != nil {
+		if uerr := undo(); uerr != nil {
+			log.Printf("undo restore: %v", uerr)
+		}
+		return reopenOld(err)
+	}
+	discard()
+	b.s.db, b.s.problem = db, nil
+	seedTemplates(ctx, db)
+	if err := db.Audit(ctx, domain.AuditRestore, "database", 0); err != nil {
+		log.Printf("audit restore: %v", err)
+	}
+	if changes, err := db.ChangeCount(ctx); err == nil {
+		b.lastChanges = changes
+	}
+	log.Printf("restored %s from %s (before: %s)", dbPath, src, before.Path)
+	return before, nil
+}

@@ -1,0 +1,211 @@
+package app
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"tandem/internal/backup"
+	"tandem/internal/domain"
+)
+
+func peopleNames(t *testing.T, s *Services) []string {
+	t.Helper()
+	l, err := s.People.List(domain.PersonFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, p := range l.People {
+		out = append(out, p.LastName)
+	}
+	return out
+}
+
+func addPersonNamed(t *testing.T, s *Services, last string) {
+	t.Helper()
+	if _, err := s.People.Create(domain.PersonInput{FirstName: "Erika", LastName: last}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestRestoreAndUndo(t *testing.T) {
+	s, dbPath := openServices(t)
+	addPersonNamed(t, s, "Vorher")
+	b := s.Backups
+	clock := time.Date(2026, 11, 23, 9, 0, 0, 0, time.Local)
+	b.now = func() time.Time { return clock }
+
+	made, err := b.autoTick(clock)
+	if err != nil || !made {
+		t.Fatalf("first automatic backup: %v %v", made, err)
+	}
+	list, err := b.List()
+	if err != nil || len(list.Items) != 1 || list.Folder != filepath.Join(filepath.Dir(dbPath), "Tandem-Sicherungen") {
+		t.Fatalf("list %+v %v", list, err)
+	}
+	first := list.Items[0]
+
+	addPersonNamed(t, s, "Nachher")
+	// Search works before …
+	if res, err := s.Search.Search("Nachher"); err != nil || len(res.People.Hits) == 0 {
+		t.Fatalf("search before restore: %+v %v", res, err)
+	}
+
+	// A path that is not ours is refused, nothing changed.
+	_, err = b.Restore(dbPath, "")
+	wantAppError(t, err, domain.EINVALID, "backup.path_unknown")
+	_, err = b.Restore("relativ.db", "")
+	wantAppError(t, err, domain.EINVALID, "backup.path_unknown")
+
+	clock = clock.Add(time.Hour)
+	res, err := b.Restore(first.Path, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := peopleNames(t, s); len(got) != 1 || got[0] != "Vorher" {
+		t.Fatalf("after restore: %v", got)
+	}
+	if res.Before == nil || res.Before.Kind != backup.KindBeforeRestore {
+		t.Fatalf("no before-restore backup: %+v", res)
+	}
+	// … and after the reopen.
+	if r, err := s.Search.Search("Nachher"); err != nil || len(r.People.Hits) != 0 {
+		t.Fatalf("search after restore: %+v %v", r, err)
+	}
+	if r, err := s.Search.Search("Vorher"); err != nil || len(r.People.Hits) == 0 {
+		t.Fatalf("search after restore: %+v %v", r, err)
+	}
+	list, _ = b.List()
+	if len(list.Items) != 2 || list.Items[0].Path != res.Before.Path {
+		t.Fatalf("before-restore not listed first: %+v", list.Items)
+	}
+
+	// Undo: restore the before-restore backup.
+	clock = clock.Add(time.Minute)
+	if _, err := b.Restore(res.Before.Path, ""); err != nil {
+		t.Fatal(err)
+	}
+	if got := peopleNames(t, s); len(got) != 2 {
+		t.Fatalf("after undo: %v", got)
+	}
+	addPersonNamed(t, s, "Danach") // writable after the swap
+	if st, _ := s.System.Status(); !st.Ready {
+		t.Fatalf("status %+v", st)
+	}
+}
+
+func TestRestoreRefusedLeavesDatabase(t *testing.T) {
+	s, dbPath := openServices(t)
+	addPersonNamed(t, s, "Bleibt")
+	b := s.Backups
+	dir := b.folder()
+	os.MkdirAll(dir, 0o700)
+	// A damaged "backup" in the folder.
+	bad := filepath.Join(dir, "tandem-2026-11-01T1000-auto.db")
+	os.WriteFile(bad, []byte("SQLite format 3\x00 kaputt kaputt kaputt"), 0o600)
+	_, err := b.Restore(bad, "")
+	wantAppError(t, err, domain.EINVALID, "backup.damaged")
+
+	// An encrypted one with the wrong passphrase.
+	db, ctx, _ := s.People.s.get()
+	enc, err := backup.CreateIn(ctx, db, dir, backup.KindManual, time.Now(), "richtiges-kennwort")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := b.Restore(enc.Path, "")
+	if err != nil || !res.NeedsPassphrase {
+		t.Fatalf("want NeedsPassphrase: %+v %v", res, err)
+	}
+	_, err = b.Restore(enc.Path, "falsches-kennwort")
+	wantAppError(t, err, domain.EINVALID, "backup.passphrase_wrong")
+
+	if got := peopleNames(t, s); len(got) != 1 || got[0] != "Bleibt" {
+		t.Fatalf("database changed: %v", got)
+	}
+	list, _ := b.List()
+	for _, it := range list.Items {
+		if it.Kind == backup.KindBeforeRestore {
+			t.Fatalf("a refused restore made a before-restore backup: %+v", it)
+		}
+	}
+	entries, _ := os.ReadDir(filepath.Dir(dbPath))
+	for _, e := range entries {
+		if filepath.Ext(e.Name()) == ".old" || filepath.Ext(e.Name()) == ".db" && e.Name() != "t.db" {
+			t.Fatalf("left behind: %s", e.Name())
+		}
+	}
+
+	// The right passphrase restores it.
+	if _, err := b.Restore(enc.Path, "richtiges-kennwort"); err != nil {
+		t.Fatal(err)
+	}
+	if got := peopleNames(t, s); len(got) != 1 {
+		t.Fatalf("after encrypted restore: %v", got)
+	}
+}
+
+func TestAutoBackupOnlyWhenChangedAndDue(t *testing.T) {
+	s, _ := openServices(t)
+	b := s.Backups
+	t0 := time.Date(2026, 11, 23, 8, 0, 0, 0, time.Local)
+	step := func(at time.Time, want bool) {
+		t.Helper()
+		made, err := b.autoTick(at)
+		if err != nil || made != want {
+			t.Fatalf("at %s: made %v (%v), want %v", at.Format("15:04"), made, err, want)
+		}
+	}
+	step(t0, true)                   // at start
+	step(t0.Add(4*time.Hour), false) // due but nothing changed
+	addPersonNamed(t, s, "Neu")
+	step(t0.Add(2*time.Hour), false) // changed but not due
+	step(t0.Add(3*time.Hour), true)  // changed and due
+	step(t0.Add(7*time.Hour), false) // nothing changed since
+	list, _ := b.List()
+	if len(list.Items) != 2 || list.AutoError != nil {
+		t.Fatalf("list %+v", list)
+	}
+
+	// An unwritable folder: the error is kept for the banner, no panic.
+	blocker := filepath.Join(t.TempDir(), "datei")
+	os.WriteFile(blocker, []byte("x"), 0o600)
+	os.WriteFile(b.settingsPath(), []byte(`{"folder":"`+filepath.ToSlash(filepath.Join(blocker, "sub"))+`"}`), 0o600)
+	addPersonNamed(t, s, "Noch einer")
+	if _, err := b.autoTick(t0.Add(10 * time.Hour)); err == nil {
+		t.Fatal("want an error")
+	}
+	list, _ = b.List()
+	if list.AutoError == nil || list.AutoError.Key != "backup.dir_unwritable" {
+		t.Fatalf("auto error %+v", list.AutoError)
+	}
+}
+
+func TestBackupSettings(t *testing.T) {
+	s, dbPath := openServices(t)
+	b := s.Backups
+	st, err := b.Settings()
+	if err != nil || !st.IsDefault || st.Folder != backup.DefaultDir(dbPath) {
+		t.Fatalf("%+v %v", st, err)
+	}
+	_, err = b.SaveSettings("relativ/ordner")
+	wantAppError(t, err, domain.EINVALID, "backup.folder_invalid")
+	other := filepath.Join(t.TempDir(), "Netz", "Sicherungen")
+	st, err = b.SaveSettings(other)
+	if err != nil || st.Folder != other || st.IsDefault {
+		t.Fatalf("%+v %v", st, err)
+	}
+	if _, err := b.autoTick(time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if l, _ := backup.List(other); len(l) != 1 {
+		t.Fatalf("not in the chosen folder: %v", l)
+	}
+	st, _ = b.SaveSettings("")
+	if !st.IsDefault {
+		t.Fatalf("%+v", st)
+	}
+	_, err = b.Create("kurz")
+	wantAppError(t, err, domain.EINVALID, "backup.passphrase_short")
+}

@@ -1,0 +1,112 @@
+package backup
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// Retention of automatic backups: every backup of today, the newest of
+// each of the 7 days before, the newest of each of the last 4 weeks and
+// the newest of each of the last 12 months. The newest backup of all is
+// never deleted. Manual and before-restore backups are never thinned.
+const (
+	keepDays   = 7
+	keepWeeks  = 4
+	keepMonths = 12
+)
+
+// ToDelete returns the automatic backups of list that the retention rule
+// no longer keeps at now. list may be in any order.
+func ToDelete(list []Info, now time.Time) []Info {
+	now = now.Local()
+	y, m, d := now.Date()
+	today := time.Date(y, m, d, 0, 0, 0, 0, time.Local)
+	dayStart := func(t time.Time) time.Time {
+		y, m, d := t.Local().Date()
+		return time.Date(y, m, d, 0, 0, 0, 0, time.Local)
+	}
+	monthIndex := func(t time.Time) int { t = t.Local(); return t.Year()*12 + int(t.Month()) - 1 }
+	weekKey := func(t time.Time) int { y, w := t.Local().ISOWeek(); return y*100 + w }
+
+	var newest *Info
+	for i := range list {
+		if newest == nil || list[i].Time.After(newest.Time) || (list[i].Time.Equal(newest.Time) && list[i].Path > newest.Path) {
+			newest = &list[i]
+		}
+	}
+	// best[bucket] is the newest automatic backup in that bucket.
+	type bucket struct {
+		kind byte
+		key  int
+	}
+	best := map[bucket]int{}
+	consider := func(b bucket, i int) {
+		if j, ok := best[b]; !ok || list[i].Time.After(list[j].Time) || (list[i].Time.Equal(list[j].Time) && list[i].Path > list[j].Path) {
+			best[b] = i
+		}
+	}
+	for i, b := range list {
+		if b.Kind != KindAuto {
+			continue
+		}
+		day := dayStart(b.Time)
+		if !day.Before(today.AddDate(0, 0, -keepDays)) {
+			consider(bucket{'d', int(day.Unix())}, i)
+		}
+		if !day.Before(today.AddDate(0, 0, -7*keepWeeks)) {
+			consider(bucket{'w', weekKey(b.Time)}, i)
+		}
+		if monthIndex(now)-monthIndex(b.Time) < keepMonths {
+			consider(bucket{'m', monthIndex(b.Time)}, i)
+		}
+	}
+	keep := map[int]bool{}
+	for _, i := range best {
+		keep[i] = true
+	}
+	var out []Info
+	for i, b := range list {
+		if b.Kind != KindAuto || keep[i] || &list[i] == newest || !dayStart(b.Time).Before(today) {
+			continue
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// Thin deletes the automatic backups in dir that the retention rule no
+// longer keeps and returns them.
+func Thin(dir string, now time.Time) ([]Info, error) {
+	list, err := List(dir)
+	if err != nil {
+		return nil, err
+	}
+	removeStaleTemps(dir, now)
+	var removed []Info
+	for _, b := range ToDelete(list, now) {
+		if err := os.Remove(b.Path); err != nil {
+			return removed, dirError(dir, err)
+		}
+		removed = append(removed, b)
+	}
+	return removed, nil
+}
+
+// removeStaleTemps deletes temp files of backups that were interrupted
+// (the app was closed or crashed while writing), once they are an hour old.
+func removeStaleTemps(dir string, now time.Time) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if !strings.HasPrefix(e.Name(), ".tandem-tmp-") {
+			continue
+		}
+		if fi, err := e.Info(); err == nil && fi.Mode().IsRegular() && now.Sub(fi.ModTime()) > time.Hour {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
+}

@@ -24,6 +24,8 @@ type Status struct {
 	SchemaVersion int       `json:"schemaVersion"`
 	AppVersion    string    `json:"appVersion"`
 	StartSection  string    `json:"startSection"`
+	// Recovery is set after a damaged database was moved aside (app/recovery.go).
+	Recovery *RecoveryInfo `json:"recovery"`
 }
 
 // Status reports the start-up state. It never fails: a problem is part of the answer.
@@ -37,6 +39,7 @@ func (y *SystemService) Status() (Status, error) {
 	}
 	st.Ready = true
 	st.DatabasePath = db.Path()
+	st.Recovery = loadRecovery(db.Path())
 	if v, err := db.SchemaVersion(ctx); err == nil {
 		st.SchemaVersion = v
 	}

@@ -25,7 +25,7 @@ import (
 // Pragmas every connection gets, busy_timeout first so that the others
 // wait for a lock instead of failing. None of them comes from user input.
 const (
-	basePragmas  = "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_time_format=sqlite"
+	basePragmas  = "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=secure_delete(1)&_time_format=sqlite"
 	writePragmas = basePragmas + "&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_txlock=immediate"
 	readPragmas  = basePragmas + "&_pragma=query_only(1)"
 )
@@ -39,6 +39,9 @@ type DB struct {
 
 	stmtMu sync.Mutex
 	stmts  map[string]*sql.Stmt // see readStmt
+
+	marker   string    // path of the "running" marker, removed at a clean Close (recovery.go)
+	recovery *Recovery // set when a damaged file was moved aside at open
 
 	// Now returns the current time; tests may replace it.
 	Now func() time.Time
@@ -71,7 +74,15 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	}
 
 	db := &DB{path: abs, lock: lock, Now: time.Now}
-	if err := db.open(ctx); err != nil {
+	unclean, err := db.startMarker()
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := db.openOrRecover(ctx, unclean); err != nil {
+		if unclean {
+			db.marker = "" // not checked yet: the next open checks again
+		}
 		db.Close()
 		return nil, err
 	}
@@ -96,6 +107,11 @@ func (db *DB) open(ctx context.Context) error {
 	if err := db.migrate(ctx); err != nil {
 		return err
 	}
+	// Erased people come back with an older file (a restore): erase them
+	// again before anything is read (privacy.go).
+	if _, err := db.ReapplyErasures(ctx); err != nil {
+		return err
+	}
 
 	if db.read, err = sql.Open("sqlite", db.path+"?"+readPragmas); err != nil {
 		return domain.Internal(err, "open %s", db.path)
@@ -111,6 +127,9 @@ func (db *DB) open(ctx context.Context) error {
 func (db *DB) checkVersion(ctx context.Context) error {
 	if _, err := os.Stat(db.path); errors.Is(err, os.ErrNotExist) {
 		return nil
+	}
+	if err := checkHeader(db.path); err != nil {
+		return err
 	}
 	probe, err := sql.Open("sqlite", db.path+"?"+readPragmas)
 	if err != nil {
@@ -132,8 +151,8 @@ func classifyOpenError(err error, path string) error {
 	var se *sqlite.Error
 	if errors.As(err, &se) {
 		switch se.Code() & 0xff {
-		case sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT:
-			return &domain.Error{Code: domain.EINVALID, Key: "db.not_database", Params: map[string]any{"path": path}, Err: err}
+		case sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT: // the header said SQLite (checkHeader): damaged
+			return &domain.Error{Code: domain.EINTERNAL, Key: "db.damaged", Params: map[string]any{"path": path}, Err: err}
 		case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
 			return &domain.Error{Code: domain.ELOCKED, Key: "db.locked", Params: map[string]any{"path": path}, Err: err}
 		}
@@ -141,8 +160,24 @@ func classifyOpenError(err error, path string) error {
 	return domain.Internal(err, "read %s", path)
 }
 
-// Close closes the connections and releases the file lock.
+// Close closes the connections, removes the "running" marker and releases
+// the file lock.
 func (db *DB) Close() error {
+	errs := []error{db.closeConns()}
+	if db.marker != "" {
+		if err := os.Remove(db.marker); err != nil && !errors.Is(err, os.ErrNotExist) {
+			errs = append(errs, err)
+		}
+		db.marker = ""
+	}
+	if db.lock != nil {
+		errs = append(errs, db.lock.Unlock())
+	}
+	return errors.Join(errs...)
+}
+
+// closeConns closes the statements and connections, keeping lock and marker.
+func (db *DB) closeConns() error {
 	var errs []error
 	db.stmtMu.Lock()
 	for _, s := range db.stmts {
@@ -155,9 +190,6 @@ func (db *DB) Close() error {
 	}
 	if db.write != nil {
 		errs = append(errs, db.write.Close())
-	}
-	if db.lock != nil {
-		errs = append(errs, db.lock.Unlock())
 	}
 	return errors.Join(errs...)
 }

@@ -1,0 +1,112 @@
+package app
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"log"
+	"os"
+	"time"
+
+	"tandem/internal/backup"
+	"tandem/internal/sqlite"
+)
+
+// Recovery from a damaged database (issue 6). sqlite.Open moves a damaged
+// file aside ("<db>.damaged-<time>", with its -wal/-shm) and opens a new,
+// empty database. Open then picks the newest backup that passes
+// backup.Check and writes both into "<db>.recovery.json", so the notice
+// (a banner in the UI: what happened, where the damaged file is, which
+// backup can be restored) stays until the user restores or dismisses it,
+// even across restarts, and later automatic backups of the empty database
+// never replace the backup that is offered.
+
+// RecoveryInfo is the notice the UI shows after a damaged database was moved aside.
+type RecoveryInfo struct {
+	DamagedPath  string      `json:"damagedPath"`  // the damaged file, moved aside, never deleted
+	MovedAt      string      `json:"movedAt"`      // RFC 3339, local time
+	Unclean      bool        `json:"unclean"`      // the previous run had not ended normally
+	BackupFolder string      `json:"backupFolder"` // where backups were looked for
+	Backup       *BackupItem `json:"backup"`       // the newest backup that passed the check; nil when none
+}
+
+func recoveryFile(dbPath string) string { return dbPath + ".recovery.json" }
+
+// noteRecovery records what sqlite.Open did with a damaged file, with the
+// backup to offer. It runs before anything else uses the new database.
+func noteRecovery(ctx context.Context, db *sqlite.DB, cfg Config) {
+	r := db.Recovery()
+	if r == nil {
+		return
+	}
+	log.Printf("database %s was damaged (%s); moved to %s, started with a new database", db.Path(), r.Cause, r.DamagedPath)
+	info := RecoveryInfo{DamagedPath: r.DamagedPath, MovedAt: r.MovedAt.Local().Format(time.RFC3339), Unclean: r.Unclean}
+	info.BackupFolder = (&BackupService{cfg: Config{DBPath: db.Path()}}).folder()
+	if b, ok := newestGoodBackup(ctx, info.BackupFolder); ok {
+		it := toItem(b)
+		info.Backup = &it
+		log.Printf("offering backup %s", b.Path)
+	}
+	data, _ := json.MarshalIndent(info, "", "  ")
+	if err := writeFileAtomic(recoveryFile(db.Path()), data); err != nil {
+		log.Printf("recovery notice not saved: %v", err)
+	}
+}
+
+// newestGoodBackup returns the newest unencrypted backup in dir that
+// passes backup.Check. Encrypted ones need a passphrase to be checked, so
+// they are left to the backup list in the settings.
+func newestGoodBackup(ctx context.Context, dir string) (backup.Info, bool) {
+	list, err := backup.List(dir)
+	if err != nil {
+		log.Printf("backups in %s not readable: %v", dir, err)
+		return backup.Info{}, false
+	}
+	for _, b := range list {
+		if ctx.Err() != nil {
+			break
+		}
+		if b.Encrypted {
+			continue
+		}
+		if err := backup.Check(b.Path); err != nil {
+			log.Printf("backup %s fails the check: %v", b.Path, err)
+			continue
+		}
+		return b, true
+	}
+	return backup.Info{}, false
+}
+
+// loadRecovery returns the saved notice for the database at dbPath, or nil.
+// An offered backup that is gone is dropped from it.
+func loadRecovery(dbPath string) *RecoveryInfo {
+	data, err := os.ReadFile(recoveryFile(dbPath))
+	if err != nil {
+		return nil
+	}
+	var info RecoveryInfo
+	if json.Unmarshal(data, &info) != nil || info.DamagedPath == "" {
+		return nil
+	}
+	if info.Backup != nil {
+		if _, err := os.Stat(info.Backup.Path); err != nil {
+			info.Backup = nil
+		}
+	}
+	return &info
+}
+
+// DismissRecovery removes the notice about a damaged database (after the
+// user restored the offered backup or chose to go on with the new one).
+// The damaged file itself stays where it is.
+func (y *SystemService) DismissRecovery() error {
+	db, _, err := y.s.get()
+	if err != nil {
+		return err
+	}
+	if err := os.Remove(recoveryFile(db.Path())); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return err
+	}
+	return nil
+}

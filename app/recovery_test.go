@@ -1,0 +1,78 @@
+package app
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"tandem/internal/backup"
+	"tandem/internal/domain"
+)
+
+// A damaged database at start: moved aside, a new one opened, the newest
+// backup that passes the check offered (a newer damaged one skipped), the
+// notice kept across a restart until dismissed, the offered backup restorable.
+func TestRecoveryFromDamagedDatabase(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "tandem.db")
+	s, closeDB := Open(ctx, Config{DBPath: path})
+	if _, err := s.People.Create(domain.PersonInput{FirstName: "Jürgen", LastName: "Weiß"}); err != nil {
+		t.Fatal(err)
+	}
+	db, _, _ := s.People.s.get()
+	dir := backup.DefaultDir(path)
+	good, err := backup.Create(ctx, db, dir, backup.KindAuto, time.Now().Add(-2*time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := filepath.Join(dir, backup.FileName(backup.KindAuto, time.Now().Add(-time.Hour), false, 1))
+	os.WriteFile(bad, append([]byte("SQLite format 3\x00"), make([]byte, 8192)...), 0o600)
+	if st, _ := s.System.Status(); st.Recovery != nil {
+		t.Fatalf("recovery before any damage: %+v", st.Recovery)
+	}
+	closeDB()
+
+	f, _ := os.OpenFile(path, os.O_RDWR, 0)
+	f.WriteAt(make([]byte, 100), 0) // a zeroed header
+	f.Close()
+
+	s, closeDB = Open(ctx, Config{DBPath: path})
+	st, _ := s.System.Status()
+	if !st.Ready || st.Recovery == nil {
+		t.Fatalf("status = %+v", st)
+	}
+	r := st.Recovery
+	if r.Backup == nil || r.Backup.Path != good.Path || r.BackupFolder != dir {
+		t.Fatalf("offered %+v in %s, want %s", r.Backup, r.BackupFolder, good.Path)
+	}
+	if _, err := os.Stat(r.DamagedPath); err != nil {
+		t.Fatalf("damaged file: %v", err)
+	}
+	if l, _ := s.People.List(domain.PersonFilter{}); l.Total != 0 {
+		t.Fatalf("new database has %d people", l.Total)
+	}
+	closeDB()
+
+	// The notice survives a restart (and the automatic backup of the empty database).
+	s, closeDB = Open(ctx, Config{DBPath: path})
+	defer func() { closeDB() }()
+	st, _ = s.System.Status()
+	if st.Recovery == nil || st.Recovery.Backup == nil || st.Recovery.Backup.Path != good.Path {
+		t.Fatalf("after restart: %+v", st.Recovery)
+	}
+
+	if _, err := s.Backups.Restore(good.Path, ""); err != nil {
+		t.Fatalf("restore offered backup: %v", err)
+	}
+	if l, _ := s.People.List(domain.PersonFilter{}); l.Total != 1 {
+		t.Fatalf("after restore %d people, want 1", l.Total)
+	}
+	if err := s.System.DismissRecovery(); err != nil {
+		t.Fatal(err)
+	}
+	if st, _ = s.System.Status(); st.Recovery != nil {
+		t.Fatalf("notice after dismiss: %+v", st.Recovery)
+	}
+}

@@ -28,7 +28,9 @@ func (x *SessionService) ExportCalendar(sessionID int64) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return saveCalendar(f, "Termin in Kalender exportieren")
+	path, err := saveCalendar(f, "Termin in Kalender exportieren")
+	auditSaved(ctx, db, path, domain.AuditExport, "session", sessionID)
+	return path, err
 }
 
 // ExportTandemCalendar asks where to save all sessions of a tandem from
@@ -43,7 +45,9 @@ func (x *SessionService) ExportTandemCalendar(tandemID int64) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return saveCalendar(f, "Kommende Termine exportieren")
+	path, err := saveCalendar(f, "Kommende Termine exportieren")
+	auditSaved(ctx, db, path, domain.AuditExport, "tandem", tandemID)
+	return path, err
 }
 
 // ExportGroupCalendar asks where to save all sessions of a group (peer
@@ -58,7 +62,9 @@ func (x *SessionService) ExportGroupCalendar(groupID int64) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return saveCalendar(f, "Kommende Termine exportieren")
+	path, err := saveCalendar(f, "Kommende Termine exportieren")
+	auditSaved(ctx, db, path, domain.AuditExport, "group", groupID)
+	return path, err
 }
 
 // today is the local calendar date (ISO).

@@ -176,6 +176,7 @@ func (d *DocumentService) SavePlan(planID int64) (DocumentResult, error) {
 	}
 	name := fileName("Einarbeitungsplan", personFileName(ctx, db, plan.NewcomerID, plan.NewcomerName))
 	path, err := saveFile("Einarbeitungsplan speichern", name, pdfFilter, pdf)
+	auditSaved(ctx, db, path, domain.AuditPrint, "plan", planID)
 	return DocumentResult{Path: path}, err
 }
 
@@ -241,6 +242,7 @@ func (d *DocumentService) SaveSessionMinutes(sessionID int64, includeConfidentia
 		return DocumentResult{}, err
 	}
 	path, err := saveFile("Gesprächsprotokoll speichern", fileName("Gesprächsprotokoll", s.Date, who), pdfFilter, pdf)
+	auditSaved(ctx, db, path, domain.AuditPrint, "session", sessionID)
 	return DocumentResult{Path: path}, err
 }
 

@@ -54,7 +54,9 @@ func (d *DocumentService) SaveHandbook(planID int64) (string, error) {
 		return "", err
 	}
 	name := fileName("Einarbeitungshandbuch", personFileName(ctx, db, plan.NewcomerID, plan.NewcomerName))
-	return saveFile("Einarbeitungshandbuch speichern", name, pdfFilter, pdf)
+	path, err := saveFile("Einarbeitungshandbuch speichern", name, pdfFilter, pdf)
+	auditSaved(ctx, db, path, domain.AuditPrint, "plan", planID)
+	return path, err
 }
 
 // handbookContacts lists the newcomer's contacts: the tandem's mentors,
@@ -150,13 +152,15 @@ func (d *DocumentService) SaveStatusReport(from, to string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return saveFile("Sachstandsbericht speichern", fileName("Sachstandsbericht", from, "bis", to), pdfFilter, pdf)
+	path, err := saveFile("Sachstandsbericht speichern", fileName("Sachstandsbericht", from, "bis", to), pdfFilter, pdf)
+	auditSaved(ctx, db, path, domain.AuditPrint, "report", 0)
+	return path, err
 }
 
 // SaveStatusReportCSV saves the same figures as CSV (semicolons, UTF-8
 // with BOM) for Excel and LibreOffice.
 func (d *DocumentService) SaveStatusReportCSV(from, to string) (string, error) {
-	r, _, _, err := d.statusReport(from, to)
+	r, db, ctx, err := d.statusReport(from, to)
 	if err != nil {
 		return "", err
 	}
@@ -165,5 +169,7 @@ func (d *DocumentService) SaveStatusReportCSV(from, to string) (string, error) {
 		return "", err
 	}
 	name := strings.TrimSuffix(fileName("Sachstandsbericht", from, "bis", to), ".pdf") + ".csv"
-	return saveFile("Sachstandsbericht als CSV speichern", name, csvFilter, data)
+	path, err := saveFile("Sachstandsbericht als CSV speichern", name, csvFilter, data)
+	auditSaved(ctx, db, path, domain.AuditExport, "report", 0)
+	return path, err
 }

@@ -1,0 +1,27 @@
+package app
+
+func init() {
+	for k, v := range map[string]string{
+		"person.erase.confirm_mismatch": "Der eingegebene Name stimmt nicht mit „{name}“ überein. Es wurde nichts gelöscht.",
+		"audit.action.invalid":          "Unbekannte Aktion für das Protokoll.",
+		"audit.kind.invalid":            "Unbekannte Art von Eintrag für das Protokoll.",
+		"audit.page.invalid":            "Ungültige Seite des Protokolls.",
+		"retention.kind.invalid":        "Unbekannte Art von Eintrag für die Aufbewahrungsfrist.",
+		"retention.months.invalid":      "Die Aufbewahrungsfrist muss zwischen {min} und {max} Monaten liegen.",
+		"retention.nothing_selected":    "Es ist nichts zum Löschen ausgewählt.",
+	} {
+		messages[k] = v
+	}
+	for k, v := range map[string]string{
+		"confirmName": "Name zur Bestätigung",
+		"months":      "Monate",
+		"items":       "Einträge",
+		"action":      "Aktion",
+		"offset":      "Seite",
+		"limit":       "Seitengröße",
+	} {
+		if _, ok := fieldLabels[k]; !ok {
+			fieldLabels[k] = v
+		}
+	}
+}

@@ -1,0 +1,169 @@
+package app
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"strconv"
+	"strings"
+
+	"github.com/wailsapp/wails/v2/pkg/runtime"
+
+	"tandem/internal/documents"
+	"tandem/internal/domain"
+	"tandem/internal/sqlite"
+)
+
+// Privacy (issue 6): erasure, retention, access export, audit log.
+
+// Erase removes a person everywhere for good (see sqlite.ErasePerson);
+// confirmName must repeat the person's name.
+func (p *PeopleService) Erase(id int64, confirmName string) error {
+	db, ctx, err := p.s.get()
+	if err != nil {
+		return err
+	}
+	return db.ErasePerson(ctx, id, confirmName)
+}
+
+// PrivacyService is bound to the UI: access export, audit log, retention.
+type PrivacyService struct{ s *store }
+
+// AccessExportResult names the two files written ("" when cancelled).
+type AccessExportResult struct {
+	JSONPath string `json:"jsonPath"`
+	PDFPath  string `json:"pdfPath"`
+}
+
+// accessLabels are the German headings of the exported tables.
+var accessLabels = map[string]string{
+	"people": "Person", "person_roles": "Rollen", "tandems": "Tandems", "tandem_mentors": "Mentor*innen der Tandems",
+	"sessions": "Gespräche", "session_attendance": "Teilnahme an Gesprächen", "session_topics": "Themen der Gespräche",
+	"notes": "Notizen", "agreements": "Vereinbarungen", "feedback_talks": "Feedbackgespräche",
+	"self_assessments": "Selbsteinschätzungen", "self_assessment_levels": "Stufen der Selbsteinschätzungen",
+	"plans": "Einarbeitungspläne", "plan_items": "Themen der Einarbeitungspläne", "handovers": "Fallübergaben",
+	"groups": "Gruppen", "group_members": "Gruppenmitgliedschaften", "practice_projects": "Praxisprojekte",
+	"document_register": "Ausgestellte Dokumente", "audit_log": "Protokoll (nur Aktionen)",
+}
+
+var jsonFilter = runtime.FileFilter{DisplayName: "JSON-Datei (*.json)", Pattern: "*.json"}
+
+// AccessExport saves everything stored about a person as a JSON file and a
+// readable PDF (Art. 15 DSGVO), and logs the export.
+func (v *PrivacyService) AccessExport(personID int64) (AccessExportResult, error) {
+	var res AccessExportResult
+	db, ctx, err := v.s.get()
+	if err != nil {
+		return res, err
+	}
+	data, err := db.AccessExport(ctx, personID)
+	if err != nil {
+		return res, err
+	}
+	now := db.Now()
+	js, err := json.MarshalIndent(struct {
+		Format     string `json:"format"`
+		ExportedAt string `json:"exportedAt"`
+		sqlite.AccessData
+	}{"tandem-auskunft/1", now.UTC().Format("2006-01-02T15:04:05Z"), data}, "", "  ")
+	if err != nil {
+		return res, domain.Internal(err, "encode access export")
+	}
+	org, err := letterhead(ctx, db)
+	if err != nil {
+		return res, err
+	}
+	name := data.Person.FirstName + " " + data.Person.LastName
+	pdf, err := documents.AccessReport(documents.AccessDoc{Org: org, PersonName: name, Tables: data.Tables, Labels: accessLabels, Issued: now})
+	if err != nil {
+		return res, domain.Internal(err, "access pdf")
+	}
+	base := fileName("Auskunft", name, now.Format("2006-01-02"))
+	if res.JSONPath, err = saveFile("Auskunft (JSON) speichern", base+".json", jsonFilter, js); err != nil || res.JSONPath == "" {
+		return res, err
+	}
+	if res.PDFPath, err = saveFile("Auskunft (PDF) speichern", base+".pdf", pdfFilter, pdf); err != nil {
+		return res, err
+	}
+	return res, db.Audit(ctx, domain.AuditExport, "person", personID)
+}
+
+// AuditLog returns one page of the audit log, newest first.
+func (v *PrivacyService) AuditLog(offset, limit int) (domain.AuditPage, error) {
+	db, ctx, err := v.s.get()
+	if err != nil {
+		return domain.AuditPage{Entries: []domain.AuditEntry{}}, err
+	}
+	return db.AuditLog(ctx, offset, limit)
+}
+
+// ExportAuditLog saves the whole audit log as CSV (semicolons, for Excel)
+// and logs the export. It returns the path, "" when cancelled.
+func (v *PrivacyService) ExportAuditLog() (string, error) {
+	db, ctx, err := v.s.get()
+	if err != nil {
+		return "", err
+	}
+	list, err := db.AuditLogAll(ctx)
+	if err != nil {
+		return "", err
+	}
+	var b bytes.Buffer
+	b.WriteString("\uFEFF")
+	w := csv.NewWriter(&b)
+	w.Comma = ';'
+	_ = w.Write([]string{"Nr", "Zeitpunkt (UTC)", "Benutzer", "Aktion", "Art", "Datensatz"})
+	for _, e := range list {
+		_ = w.Write([]string{strconv.FormatInt(e.ID, 10), e.At, csvSafe(e.OSUser), e.Action, e.RecordKind, strconv.FormatInt(e.RecordID, 10)})
+	}
+	w.Flush()
+	path, err := saveFile("Protokoll speichern", fileName("Tandem-Protokoll", db.Now().Format("2006-01-02"))+".csv", csvFilter, b.Bytes())
+	if err != nil || path == "" {
+		return path, err
+	}
+	return path, db.Audit(ctx, domain.AuditExport, "audit_log", 0)
+}
+
+// csvSafe keeps a spreadsheet from reading a cell as a formula.
+func csvSafe(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+// RetentionPeriods returns the retention periods.
+func (v *PrivacyService) RetentionPeriods() ([]domain.RetentionPeriod, error) {
+	db, ctx, err := v.s.get()
+	if err != nil {
+		return []domain.RetentionPeriod{}, err
+	}
+	return db.RetentionPeriods(ctx)
+}
+
+// SetRetentionPeriods changes the retention periods.
+func (v *PrivacyService) SetRetentionPeriods(in []domain.RetentionPeriod) ([]domain.RetentionPeriod, error) {
+	db, ctx, err := v.s.get()
+	if err != nil {
+		return []domain.RetentionPeriod{}, err
+	}
+	return db.SetRetentionPeriods(ctx, in)
+}
+
+// RetentionDue lists what has outlived its retention period.
+func (v *PrivacyService) RetentionDue() ([]domain.RetentionDue, error) {
+	db, ctx, err := v.s.get()
+	if err != nil {
+		return []domain.RetentionDue{}, err
+	}
+	return db.RetentionDue(ctx)
+}
+
+// EraseDue erases the listed records that are still due; returns how many.
+func (v *PrivacyService) EraseDue(items []domain.RetentionDue) (int, error) {
+	db, ctx, err := v.s.get()
+	if err != nil {
+		return 0, err
+	}
+	return db.EraseDue(ctx, items)
+}

@@ -38,11 +38,13 @@ type Services struct {
 	Search       *SearchService
 	Groups       *GroupService
 	Documents    *DocumentService
+	Backups      *BackupService
+	Privacy      *PrivacyService
 }
 
 // Bind lists the services for Wails.
 func (s *Services) Bind() []any {
-	return []any{s.People, s.Departments, s.Organisation, s.System, s.Templates, s.Runs, s.Tandems, s.Plans, s.Overview, s.Sessions, s.Search, s.Groups, s.Documents}
+	return []any{s.People, s.Departments, s.Organisation, s.System, s.Templates, s.Runs, s.Tandems, s.Plans, s.Overview, s.Sessions, s.Search, s.Groups, s.Documents, s.Backups, s.Privacy}
 }
 
 // Open opens the database chosen by cfg and builds the services. When the
@@ -57,9 +59,12 @@ func Open(ctx context.Context, cfg Config) (*Services, func()) {
 		st.problem = err
 	} else {
 		st.db = db
+		noteRecovery(ctx, db, cfg) // a damaged file was moved aside: find the backup to offer first
 		seedTemplates(ctx, db)
 	}
 	closeDB := func() {
+		st.mu.Lock() // waits for a running restore
+		defer st.mu.Unlock()
 		if st.db != nil {
 			if err := st.db.Close(); err != nil {
 				log.Printf("close database: %v", err)
@@ -80,6 +85,8 @@ func Open(ctx context.Context, cfg Config) (*Services, func()) {
 		Search:       &SearchService{s: st},
 		Groups:       &GroupService{s: st},
 		Documents:    &DocumentService{s: st},
+		Backups:      newBackupService(st, cfg),
+		Privacy:      &PrivacyService{s: st},
 	}, closeDB
 }
 
@@ -87,6 +94,9 @@ func Open(ctx context.Context, cfg Config) (*Services, func()) {
 func Run(cfg Config, assets fs.FS) error {
 	services, closeDB := Open(context.Background(), cfg)
 	defer closeDB()
+	autoCtx, stopAuto := context.WithCancel(context.Background())
+	defer stopAuto()
+	services.Backups.startAuto(autoCtx)
 
 	return wails.Run(&options.App{
 		Title:     "Tandem",

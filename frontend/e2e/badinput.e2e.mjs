@@ -23,7 +23,7 @@ const count = () => page.locator('.people-table tbody tr').count()
 async function newPerson(fields) {
   await page.getByRole('button', { name: 'Neue Person' }).click()
   for (const [field, value] of Object.entries(fields)) await page.fill(`#pf-${field}`, value)
-  await page.getByRole('button', { name: 'Speichern' }).click()
+  await page.getByRole('button', { name: 'Speichern', exact: true }).click()
 }
 
 async function fieldError(field, text) {
@@ -44,11 +44,11 @@ test('impossible and reversed dates are refused next to their field', async () =
   await newPerson({ firstName: 'Anna', lastName: 'Beispiel', startDate: '31.02.2027' })
   await fieldError('startDate', 'TT.MM.JJJJ')
   await page.fill('#pf-startDate', 'nächste Woche')
-  await page.getByRole('button', { name: 'Speichern' }).click()
+  await page.getByRole('button', { name: 'Speichern', exact: true }).click()
   await fieldError('startDate', 'TT.MM.JJJJ')
   await page.fill('#pf-startDate', '01.09.2027')
   await page.fill('#pf-exitDate', '31.08.2027')
-  await page.getByRole('button', { name: 'Speichern' }).click()
+  await page.getByRole('button', { name: 'Speichern', exact: true }).click()
   await fieldError('exitDate', 'darf nicht vor ihrem Beginn liegen')
   // the start date's old message is gone once it is valid
   assert.equal(await page.locator('#pf-startDate-error').count(), 0)
@@ -60,7 +60,7 @@ test('required names and over-long text are refused', async () => {
   await newPerson({ firstName: '   ', lastName: 'x'.repeat(101) })
   await fieldError('firstName', 'Bitte „Vorname“ ausfüllen.')
   await page.fill('#pf-firstName', 'Anna')
-  await page.getByRole('button', { name: 'Speichern' }).click()
+  await page.getByRole('button', { name: 'Speichern', exact: true }).click()
   await fieldError('lastName', '„Nachname“ darf höchstens 100 Zeichen lang sein.')
   assert.equal(await page.locator('#pf-firstName-error').count(), 0)
   await page.getByRole('button', { name: 'Abbrechen' }).click()
@@ -146,10 +146,10 @@ test('a bad postcode in the organisation profile is refused next to the field', 
   await page.fill('#of-municipality', 'Stadt Hilden')
   await page.fill('#of-officeName', 'Amt für Jugend, Schule und Sport')
   await page.fill('#of-postalCode', '4072')
-  await page.getByRole('button', { name: 'Speichern' }).click()
+  await page.getByRole('button', { name: 'Speichern', exact: true }).click()
   await page.locator('#of-postalCode-error').getByText('fünfstellige Postleitzahl').waitFor()
   await page.fill('#of-postalCode', '40721')
-  await page.getByRole('button', { name: 'Speichern' }).click()
+  await page.getByRole('button', { name: 'Speichern', exact: true }).click()
   await page.getByRole('status').getByText('Gespeichert.').waitFor()
 })
 

@@ -4,6 +4,7 @@ import * as People from '../../wailsjs/go/app/PeopleService'
 import * as Departments from '../../wailsjs/go/app/DepartmentService'
 import * as OrganisationBinding from '../../wailsjs/go/app/OrganisationService'
 import * as System from '../../wailsjs/go/app/SystemService'
+import * as RecoveryBackups from '../../wailsjs/go/app/BackupService'
 import * as Templates from '../../wailsjs/go/app/TemplateService'
 import * as Runs from '../../wailsjs/go/app/RunService'
 import * as Tandems from '../../wailsjs/go/app/TandemService'
@@ -14,6 +15,8 @@ import * as SearchBinding from '../../wailsjs/go/app/SearchService'
 import * as GroupsBinding from '../../wailsjs/go/app/GroupService'
 import * as DocumentReports from '../../wailsjs/go/app/DocumentService'
 import * as DocumentBinding from '../../wailsjs/go/app/DocumentService'
+import * as BackupsBinding from '../../wailsjs/go/app/BackupService'
+import * as PrivacyBinding from '../../wailsjs/go/app/PrivacyService'
 import { LogInfo } from '../../wailsjs/runtime/runtime'
 import type { app, domain } from '../../wailsjs/go/models'
 
@@ -84,6 +87,11 @@ export type CourseModuleInput = domain.CourseModuleInput
 export type PracticeProject = domain.PracticeProject
 export type PracticeProjectInput = domain.PracticeProjectInput
 export type CourseParticipant = domain.CourseParticipant
+// Backups and restore (issue 6).
+export type BackupList = app.BackupList
+export type BackupItem = app.BackupItem
+export type BackupSettings = app.BackupSettings
+export type RestoreResult = app.RestoreResult
 
 export const roles = ['mentor', 'mentee', 'team_lead', 'head_of_office', 'speaker', 'steering_group'] as const
 export type Role = (typeof roles)[number]
@@ -94,6 +102,11 @@ export const api = {
   departments: Departments,
   organisation: OrganisationBinding,
   system: System,
+  // After a damaged database was moved aside (RecoveryBanner.vue).
+  recovery: {
+    restore: (path: string) => RecoveryBackups.Restore(path, ''),
+    dismiss: () => System.DismissRecovery(),
+  },
   templates: {
     ...Templates,
     // The generated signatures want the class; Go only sees the JSON.
@@ -107,6 +120,8 @@ export const api = {
   sessions: Sessions,
   search: SearchBinding,
   groups: GroupsBinding,
+  backups: BackupsBinding,
+  privacy: PrivacyBinding,
 }
 
 const logged = new Set<string>()

@@ -5,6 +5,8 @@ import { i18n } from './i18n'
 import { router, sections } from './router'
 import { useSystem } from './stores/system'
 import { prefetchPeople } from './lib/api'
+import { installExternalLinkGuard } from './lib/externalLinks'
+import { BrowserOpenURL } from '../wailsjs/runtime/runtime'
 import './style.css'
 
 // Ask the Go side how it started before the first route is chosen, so the
@@ -12,6 +14,7 @@ import './style.css'
 // rendering the overview.
 async function boot() {
   document.documentElement.lang = i18n.global.locale.value
+  installExternalLinkGuard(document, BrowserOpenURL)
   const pinia = createPinia()
   const app = createApp(App).use(pinia).use(i18n)
   const system = useSystem(pinia)

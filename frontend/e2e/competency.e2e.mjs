@@ -160,9 +160,10 @@ test('the template\'s own competency list; old assessments keep theirs', async (
   await section.getByRole('alert').getByText('Kompetenz 2 „gesprächsführung“ steht schon an Stelle 1. Bitte jede Kompetenz nur einmal aufführen.').waitFor()
   await section.getByRole('button', { name: 'Kompetenz 2 entfernen' }).click()
   await editor.getByRole('button', { name: 'Speichern' }).click()
-  await page.getByRole('status').getByText('Gespeichert.').first().waitFor()
-  const list = await page.evaluate(async () => (await window.go.app.TemplateService.List(false)).find((t) => t.name === 'Einarbeitung ASD').competencies)
-  assert.deepEqual(list, ['Gesprächsführung'])
+  // An earlier „Gespeichert.“ may still be shown: wait for the stored list itself.
+  const stored = () => page.evaluate(async () => (await window.go.app.TemplateService.List(false)).find((t) => t.name === 'Einarbeitung ASD').competencies)
+  for (let i = 0; i < 50 && JSON.stringify(await stored()) !== '["Gesprächsführung"]'; i++) await page.waitForTimeout(100)
+  assert.deepEqual(await stored(), ['Gesprächsführung'])
 
   await page.goto(`${app.url}#/tandems?tandem=${tandemId}`)
   const chart = page.locator('[data-testid=competency-chart]')

@@ -22,9 +22,11 @@ import (
 
 	"tandem/internal/documents"
 	"tandem/internal/domain"
+	"tandem/internal/gctune"
 )
 
 func main() {
+	gctune.Apply() // the collector as the app sets it
 	n := flag.Int("n", 10, "conversions / renderings to time")
 	keep := flag.Bool("keep", false, "keep the working folder")
 	flag.Parse()

@@ -1,0 +1,75 @@
+// Issue 6 end to end: a person is erased through the UI (the name must be
+// typed), their note is gone from the search and the file, and the audit
+// log shows the erasure without any content.
+import assert from 'node:assert/strict'
+import { readFileSync, existsSync } from 'node:fs'
+import { after, before, test } from 'node:test'
+import { join } from 'node:path'
+import { activeTandem, closeApp, isoDate, openApp, tempDir } from './harness.mjs'
+
+const dir = tempDir()
+const dbPath = join(dir, 'tandem.db')
+const marker = 'Quxmarkerzwölf'
+let browser, app, page, problems
+
+before(async () => {
+  ;({ browser, app, page, problems } = await openApp(dbPath))
+  const t = await activeTandem(page, { department: 'ASD Süd', mentee: ['Lea', 'Löschmann'], mentor: ['Max', 'Mentor'], runName: 'Einarbeitung 2026' })
+  await page.evaluate(async ({ t, date, marker }) => {
+    const g = window.go.app
+    const s = await g.SessionService.Create({ tandemId: t.tandemId, groupId: 0, moduleId: 0, date, startTime: '09:00', durationMinutes: 60, place: 'Raum 1', participants: [], topicItemIds: [], markTopicsDone: false })
+    await g.SessionService.SaveNote(s.id, 0, { text: `Vertraulich: ${marker} besprochen`, confidential: true })
+  }, { t, date: isoDate(new Date()), marker })
+})
+
+after(() => closeApp(browser, app, dir))
+
+const search = async (text) => {
+  const box = page.getByRole('search', { name: 'Suche' })
+  await box.getByRole('searchbox', { name: 'Suche' }).fill(text)
+  return box
+}
+
+test('the note is found before', async () => {
+  const box = await search(marker.slice(0, 8))
+  await box.getByText(marker).first().waitFor()
+  await box.getByRole('searchbox', { name: 'Suche' }).fill('')
+  const inFiles = [dbPath, dbPath + '-wal'].filter((f) => existsSync(f) && readFileSync(f).includes(Buffer.from(marker)))
+  assert.ok(inFiles.length > 0, 'the marker is not in the files, so the check after erasing would prove nothing')
+})
+
+test('erasing needs the typed name, then removes the person everywhere', async () => {
+  await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Personen', exact: true }).click()
+  await page.getByRole('button', { name: 'Löschmann, Lea' }).click()
+  await page.waitForFunction(() => document.querySelector('#pf-lastName')?.value === 'Löschmann')
+  await page.locator('.person-form').getByRole('button', { name: 'Endgültig löschen' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Person endgültig löschen' })
+  await dialog.getByLabel(/Zur Bestätigung bitte den Namen eingeben/).fill('Lea Löschfrau')
+  await dialog.getByRole('button', { name: 'Endgültig löschen' }).click()
+  await dialog.getByRole('alert').waitFor()
+  assert.equal(await page.evaluate(async () => (await window.go.app.PeopleService.List({ query: 'Löschmann', role: '', departmentId: 0, includeArchived: true, limit: 0 })).total), 1)
+  await dialog.getByLabel(/Zur Bestätigung bitte den Namen eingeben/).fill('Lea Löschmann')
+  await dialog.getByRole('button', { name: 'Endgültig löschen' }).click()
+  await page.getByText('Die Person wurde endgültig gelöscht.').waitFor()
+  assert.equal(await page.locator('.people-table').getByText('Löschmann').count(), 0)
+
+  const box = await search(marker.slice(0, 8))
+  await box.getByText('Keine Treffer.').waitFor()
+  for (const f of [dbPath, dbPath + '-wal', dbPath + '-shm']) {
+    if (existsSync(f)) assert.ok(!readFileSync(f).includes(Buffer.from(marker)), `${f} still holds the note`)
+  }
+})
+
+test('the audit log names the erasure, never the content', async () => {
+  await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Einstellungen', exact: true }).click()
+  const log = page.getByRole('region', { name: 'Protokoll' }).or(page.locator('section.audit-log'))
+  await log.getByText('endgültig gelöscht (DSGVO)').first().waitFor()
+  const text = await log.innerText()
+  assert.ok(!text.includes('Löschmann') && !text.includes(marker), text)
+})
+
+test('no dialogs, page errors or foreign requests', () => {
+  assert.deepEqual(problems.dialogs, [])
+  assert.deepEqual(problems.pageErrors, [])
+  assert.deepEqual(problems.foreignRequests, [])
+})

@@ -265,8 +265,9 @@ test('after closing and reopening, everything is as it was', async () => {
   await page.locator('.people-table').getByText('Straßburger, Élodie').waitFor()
   await page.getByRole('link', { name: 'Einstellungen' }).click()
   // the profile arrives from the Go side after the form is shown
-  await page.waitForFunction(() => document.querySelector('#of-municipality')?.value !== '', null, { timeout: 10_000 }).catch(() => {})
-  assert.equal(await page.inputValue('#of-municipality'), 'Stadt Hilden')
+  await page.waitForFunction(() => document.querySelector('#of-municipality')?.value !== '', null, { timeout: 20_000 }).catch(() => {})
+  // on failure, say what the page shows (an error message, or nothing loaded)
+  assert.equal(await page.inputValue('#of-municipality'), 'Stadt Hilden', await page.locator('#app').innerText())
   assert.equal(await page.getByAltText('Vorschau des Logos').evaluate((img) => img.naturalWidth), 120)
   await page.getByRole('link', { name: 'Übersicht' }).click()
   assert.equal(await page.locator('[data-figure=people]').innerText(), '1')

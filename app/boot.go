@@ -24,6 +24,13 @@ func bootMiddleware(sys *SystemService) assetserver.Middleware {
 				next.ServeHTTP(w, r)
 				return
 			}
+			// The page carries the status of this moment: never answer "not
+			// modified" from the file's date, and never let it be cached (a
+			// reload after a restore must not show the old status).
+			r = r.Clone(r.Context())
+			for _, h := range []string{"If-Modified-Since", "If-None-Match", "If-Range", "If-Unmodified-Since"} {
+				r.Header.Del(h)
+			}
 			rec := httptest.NewRecorder()
 			next.ServeHTTP(rec, r)
 			body := rec.Body.Bytes()
@@ -33,6 +40,9 @@ func bootMiddleware(sys *SystemService) assetserver.Middleware {
 			for k, v := range rec.Header() {
 				w.Header()[k] = v
 			}
+			w.Header().Del("Last-Modified")
+			w.Header().Del("ETag")
+			w.Header().Set("Cache-Control", "no-store")
 			w.Header().Set("Content-Length", strconv.Itoa(len(body)))
 			w.WriteHeader(rec.Code)
 			_, _ = w.Write(body)

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"golang.org/x/net/html"
 
@@ -64,5 +65,23 @@ func TestBootMiddlewareInjectsStatusAsInertMeta(t *testing.T) {
 	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/missing.js", nil))
 	if rec.Code != http.StatusNotFound || strings.Contains(rec.Body.String(), "tandem-boot") {
 		t.Fatalf("non-index request changed: %d %s", rec.Code, rec.Body.String())
+	}
+}
+
+// A reload must get the status of now: a conditional request for the page
+// is answered in full with the meta tag, and the page is not cacheable.
+func TestBootPageIsNeverNotModified(t *testing.T) {
+	sys := newSystemService(&store{problem: &domain.Error{Code: domain.ELOCKED, Key: "db.locked"}}, Config{DBPath: "/tmp/tandem.db"})
+	assets := fstest.MapFS{"index.html": {Data: []byte("<!doctype html><html><head><title>Tandem</title></head><body></body></html>"), ModTime: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}}
+	h := bootMiddleware(sys)(http.FileServerFS(assets))
+	req := httptest.NewRequest(http.MethodGet, "/", nil)
+	req.Header.Set("If-Modified-Since", time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC).Format(http.TimeFormat))
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	if rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), `name="tandem-boot"`) {
+		t.Fatalf("status %d, body %s", rec.Code, rec.Body.String())
+	}
+	if cc := rec.Header().Get("Cache-Control"); cc != "no-store" || rec.Header().Get("Last-Modified") != "" {
+		t.Errorf("cacheable: Cache-Control %q, Last-Modified %q", cc, rec.Header().Get("Last-Modified"))
 	}
 }

@@ -56,7 +56,9 @@ test('a damaged database: moved aside, banner, restore from the banner', async (
   await banner.getByRole('button', { name: /^Sicherung vom .* wiederherstellen$/ }).click()
   await page.getByRole('alertdialog').getByRole('button', { name: /^Sicherung vom .* wiederherstellen$/ }).click()
   await page.getByRole('navigation', { name: 'Hauptnavigation' }).waitFor()
-  await page.getByText('Die Datenbank war beschädigt').waitFor({ state: 'detached' })
+  await page.getByText('Die Datenbank war beschädigt').waitFor({ state: 'detached', timeout: 20_000 }).catch(async (e) => {
+    throw new Error(`${e.message}\nbanner: ${await banner.innerText().catch(() => '')}\napp log:\n${app.log().slice(-3000)}`)
+  })
   await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Personen', exact: true }).click()
   await page.getByText('Weiß').first().waitFor()
   assert.deepEqual(problems.pageErrors, [])

@@ -146,14 +146,11 @@ func emitProgress(done, total int) {
 
 // SavePlan renders a newcomer's Einarbeitungsplan and asks where to save it.
 func (d *DocumentService) SavePlan(planID int64) (DocumentResult, error) {
-	if _, _, err := d.s.get(); err != nil {
+	db, ctx, err := d.s.get()
+	if err != nil {
 		return DocumentResult{}, err
 	}
 	if err := domain.ValidID(planID); err != nil {
-		return DocumentResult{}, err
-	}
-	db, ctx, err := d.s.get()
-	if err != nil {
 		return DocumentResult{}, err
 	}
 	plan, err := db.Plan(ctx, planID)
@@ -183,14 +180,11 @@ func (d *DocumentService) SavePlan(planID int64) (DocumentResult, error) {
 // SaveSessionMinutes renders the Gesprächsprotokoll of a session;
 // confidential notes only with includeConfidential.
 func (d *DocumentService) SaveSessionMinutes(sessionID int64, includeConfidential bool) (DocumentResult, error) {
-	if _, _, err := d.s.get(); err != nil {
+	db, ctx, err := d.s.get()
+	if err != nil {
 		return DocumentResult{}, err
 	}
 	if err := domain.ValidID(sessionID); err != nil {
-		return DocumentResult{}, err
-	}
-	db, ctx, err := d.s.get()
-	if err != nil {
 		return DocumentResult{}, err
 	}
 	s, err := db.Session(ctx, sessionID)
@@ -481,14 +475,11 @@ func (d *DocumentService) Register(f domain.RegisterFilter) ([]domain.RegisterEn
 
 // LookupNumber returns the entry of a number (ENOTFOUND register.not_found).
 func (d *DocumentService) LookupNumber(number string) (domain.RegisterEntry, error) {
-	if _, _, err := d.s.get(); err != nil {
-		return domain.RegisterEntry{}, err
-	}
-	n, err := domain.NormalizeRegisterNumber(number)
+	db, ctx, err := d.s.get()
 	if err != nil {
 		return domain.RegisterEntry{}, err
 	}
-	db, ctx, err := d.s.get()
+	n, err := domain.NormalizeRegisterNumber(number)
 	if err != nil {
 		return domain.RegisterEntry{}, err
 	}
@@ -502,7 +493,8 @@ func (d *DocumentService) LookupNumber(number string) (domain.RegisterEntry, err
 // VerifyFile checks a PDF (as base64, optionally a data: URL) against the
 // register by the SHA-256 of its bytes.
 func (d *DocumentService) VerifyFile(content string) (VerifyResult, error) {
-	if _, _, err := d.s.get(); err != nil {
+	db, ctx, err := d.s.get()
+	if err != nil {
 		return VerifyResult{}, err
 	}
 	if i := strings.Index(content, ";base64,"); i >= 0 && strings.HasPrefix(content, "data:") {
@@ -527,10 +519,6 @@ func (d *DocumentService) VerifyFile(content string) (VerifyResult, error) {
 	}
 	if !strings.HasPrefix(string(data[:min(len(data), 5)]), "%PDF-") {
 		return VerifyResult{}, domain.Invalid("file", "document.file.not_pdf")
-	}
-	db, ctx, err := d.s.get()
-	if err != nil {
-		return VerifyResult{}, err
 	}
 	entries, err := db.RegisterEntriesByHash(ctx, sum(data))
 	if err != nil {
@@ -588,7 +576,8 @@ func germanDateTime(s string) string {
 
 // Revoke marks an issued document revoked; the reason is required.
 func (d *DocumentService) Revoke(number, reason string) (domain.RegisterEntry, error) {
-	if _, _, err := d.s.get(); err != nil {
+	db, ctx, err := d.s.get()
+	if err != nil {
 		return domain.RegisterEntry{}, err
 	}
 	n, err := domain.NormalizeRegisterNumber(number)
@@ -596,10 +585,6 @@ func (d *DocumentService) Revoke(number, reason string) (domain.RegisterEntry, e
 		return domain.RegisterEntry{}, err
 	}
 	if _, err := domain.CleanRevokeReason(reason); err != nil {
-		return domain.RegisterEntry{}, err
-	}
-	db, ctx, err := d.s.get()
-	if err != nil {
 		return domain.RegisterEntry{}, err
 	}
 	e, err := db.RevokeDocument(ctx, n, reason)
@@ -614,14 +599,11 @@ func (d *DocumentService) Revoke(number, reason string) (domain.RegisterEntry, e
 // in the same transaction that records the new one. Cancelling the dialog
 // changes nothing.
 func (d *DocumentService) Reissue(number string) (DocumentResult, error) {
-	if _, _, err := d.s.get(); err != nil {
-		return DocumentResult{}, err
-	}
-	n, err := domain.NormalizeRegisterNumber(number)
+	db, ctx, err := d.s.get()
 	if err != nil {
 		return DocumentResult{}, err
 	}
-	db, ctx, err := d.s.get()
+	n, err := domain.NormalizeRegisterNumber(number)
 	if err != nil {
 		return DocumentResult{}, err
 	}
@@ -723,7 +705,8 @@ func (d *DocumentService) CancelBatch() error {
 // Progress goes out as "documents:progress" {done,total}; CancelBatch stops
 // between documents: what was issued stays recorded.
 func (d *DocumentService) IssueRunConfirmations(runID int64, combined bool) (BatchResult, error) {
-	if _, _, err := d.s.get(); err != nil {
+	db, ctx, err := d.s.get()
+	if err != nil {
 		return BatchResult{}, err
 	}
 	if err := domain.ValidID(runID); err != nil {
@@ -734,10 +717,6 @@ func (d *DocumentService) IssueRunConfirmations(runID int64, combined bool) (Bat
 	}
 	defer d.batchMu.Unlock()
 	d.cancelBatch.Store(false)
-	db, ctx, err := d.s.get()
-	if err != nil {
-		return BatchResult{}, err
-	}
 	run, err := db.Run(ctx, runID)
 	if err != nil {
 		return BatchResult{}, err

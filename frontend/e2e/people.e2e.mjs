@@ -265,7 +265,8 @@ test('after closing and reopening, everything is as it was', async () => {
   await page.locator('.people-table').getByText('Straßburger, Élodie').waitFor()
   await page.getByRole('link', { name: 'Einstellungen' }).click()
   // the profile arrives from the Go side after the form is shown
-  await page.waitForFunction(() => document.querySelector('#of-municipality')?.value !== '', null, { timeout: 20_000 }).catch(() => {})
+  // (the field must exist first: a missing one is not "filled")
+  await page.waitForFunction(() => (document.querySelector('#of-municipality')?.value ?? '') !== '', null, { timeout: 20_000 }).catch(() => {})
   // on failure, say what the page shows (an error message, or nothing loaded)
   assert.equal(await page.inputValue('#of-municipality'), 'Stadt Hilden', await page.locator('#app').innerText())
   assert.equal(await page.getByAltText('Vorschau des Logos').evaluate((img) => img.naturalWidth), 120)

@@ -40,7 +40,10 @@ type BackupService struct {
 	cfg Config
 	now func() time.Time
 
-	mu sync.Mutex // one backup or restore at a time
+	// Locks, always taken in this order: restoreMu, then the store's
+	// (read for a backup, write for the swap of a restore), then mu.
+	restoreMu sync.Mutex // one restore at a time
+	mu        sync.Mutex // one backup at a time; guards the fields below
 
 	// automatic backups, guarded by mu
 	lastAuto    time.Time
@@ -126,7 +129,7 @@ func (b *BackupService) folder() string {
 
 // Settings returns the backup folder.
 func (b *BackupService) Settings() (BackupSettings, error) {
-	if _, _, err := b.s.get(); err != nil {
+	if err := b.s.ready(); err != nil {
 		return BackupSettings{}, err
 	}
 	f := b.folder()
@@ -137,7 +140,7 @@ func (b *BackupService) Settings() (BackupSettings, error) {
 // database. The folder must be an absolute path that can be created and
 // written to.
 func (b *BackupService) SaveSettings(folder string) (BackupSettings, error) {
-	if _, _, err := b.s.get(); err != nil {
+	if err := b.s.ready(); err != nil {
 		return BackupSettings{}, err
 	}
 	folder = strings.TrimSpace(folder)
@@ -165,7 +168,7 @@ func (b *BackupService) SaveSettings(folder string) (BackupSettings, error) {
 // ChooseFolder shows the folder dialog; "" when cancelled. The choice is
 // not saved: the UI passes it to SaveSettings.
 func (b *BackupService) ChooseFolder() (string, error) {
-	if _, _, err := b.s.get(); err != nil {
+	if err := b.s.ready(); err != nil {
 		return "", err
 	}
 	return saveFolder("Ordner für Datensicherungen wählen")
@@ -190,7 +193,7 @@ func probeFolder(folder string) error {
 // List returns the backups in the backup folder, newest first, and the
 // state of the automatic backups.
 func (b *BackupService) List() (BackupList, error) {
-	if _, _, err := b.s.get(); err != nil {
+	if err := b.s.ready(); err != nil {
 		return BackupList{}, err
 	}
 	dir := b.folder()
@@ -222,7 +225,8 @@ func (b *BackupService) Create(passphrase string) (CreateResult, error) {
 	if err := backup.ValidatePassphrase(passphrase); err != nil {
 		return CreateResult{}, err
 	}
-	db, ctx, err := b.s.get()
+	db, ctx, release, err := b.s.use()
+	defer release()
 	if err != nil {
 		return CreateResult{}, err
 	}
@@ -265,7 +269,8 @@ func (b *BackupService) Create(passphrase string) (CreateResult, error) {
 // or when the last is at least autoEvery old and data changed since. It
 // thins the folder afterwards. The error is kept for the UI, never fatal.
 func (b *BackupService) autoTick(now time.Time) (made bool, err error) {
-	db, ctx, err := b.s.get()
+	db, ctx, release, err := b.s.use()
+	defer release()
 	if err != nil {
 		return false, nil // no database: nothing to back up
 	}
@@ -330,7 +335,7 @@ func (b *BackupService) startAuto(ctx context.Context) {
 // The current state is backed up first (kind "before-restore"). On any
 // failure the current database stays in place and open.
 func (b *BackupService) Restore(path, passphrase string) (RestoreResult, error) {
-	if _, _, err := b.s.get(); err != nil {
+	if err := b.s.ready(); err != nil {
 		return RestoreResult{}, err
 	}
 	if len(passphrase) > backup.MaxPassphrase*4 || !utf8.ValidString(passphrase) {
@@ -355,7 +360,7 @@ func (b *BackupService) Restore(path, passphrase string) (RestoreResult, error) 
 // encrypted file without passphrase answers NeedsPassphrase (the file is
 // remembered, so Restore(path, passphrase) may follow).
 func (b *BackupService) ChooseAndRestore(passphrase string) (RestoreResult, error) {
-	if _, _, err := b.s.get(); err != nil {
+	if err := b.s.ready(); err != nil {
 		return RestoreResult{}, err
 	}
 	if len(passphrase) > backup.MaxPassphrase*4 || !utf8.ValidString(passphrase) {
@@ -401,8 +406,8 @@ func (b *BackupService) allowed(path string) bool {
 
 // restore does the work of Restore; it returns the before-restore backup.
 func (b *BackupService) restore(src, passphrase string) (backup.Info, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
+	b.restoreMu.Lock()
+	defer b.restoreMu.Unlock()
 	ctx := b.s.ctx
 	if ctx == nil {
 		ctx = context.Background()
@@ -415,9 +420,12 @@ func (b *BackupService) restore(src, passphrase string) (backup.Info, error) {
 	}
 	defer os.Remove(tmp)
 
-	// 2. From here no call may use the database.
+	// 2. From here no call may use the database: the write lock waits for
+	// every call in flight (store.use) and holds off new ones.
 	b.s.mu.Lock()
 	defer b.s.mu.Unlock()
+	b.mu.Lock() // no automatic backup meanwhile
+	defer b.mu.Unlock()
 	old := b.s.db
 	if old == nil {
 		return backup.Info{}, b.s.problem

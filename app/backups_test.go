@@ -1,13 +1,17 @@
 package app
 
 import (
+	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 
 	"tandem/internal/backup"
 	"tandem/internal/domain"
+	"tandem/internal/sqlite"
 )
 
 func peopleNames(t *testing.T, s *Services) []string {
@@ -109,7 +113,8 @@ func TestRestoreRefusedLeavesDatabase(t *testing.T) {
 	wantAppError(t, err, domain.EINVALID, "backup.damaged")
 
 	// An encrypted one with the wrong passphrase.
-	db, ctx, _ := s.People.s.get()
+	db, ctx, release, _ := s.People.s.use()
+	release()
 	enc, err := backup.CreateIn(ctx, db, dir, backup.KindManual, time.Now(), "richtiges-kennwort")
 	if err != nil {
 		t.Fatal(err)
@@ -208,4 +213,96 @@ func TestBackupSettings(t *testing.T) {
 	}
 	_, err = b.Create("kurz")
 	wantAppError(t, err, domain.EINVALID, "backup.passphrase_short")
+}
+
+// TestRestoreWaitsForCallsInFlight: people are created from several
+// goroutines while the database is restored again and again. Every create
+// that reported success must be found afterwards, either in the database
+// or in the before-restore backup the restore made, and no call may fail
+// because the database was swapped under it.
+func TestRestoreWaitsForCallsInFlight(t *testing.T) {
+	s, _ := openServices(t)
+	addPersonNamed(t, s, "Start")
+	b := s.Backups
+	if made, err := b.autoTick(time.Now()); err != nil || !made {
+		t.Fatalf("first backup: %v %v", made, err)
+	}
+	list, err := b.List()
+	if err != nil || len(list.Items) != 1 {
+		t.Fatalf("list %+v %v", list, err)
+	}
+	src := list.Items[0].Path
+
+	const writers, rounds = 4, 6
+	var (
+		mu      sync.Mutex
+		created []string
+		failed  []error
+		stop    = make(chan struct{})
+		wg      sync.WaitGroup
+	)
+	for w := 0; w < writers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for i := 0; ; i++ {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				name := fmt.Sprintf("Schreiber%d-%d", w, i)
+				_, err := s.People.Create(domain.PersonInput{FirstName: "Erika", LastName: name})
+				mu.Lock()
+				if err != nil {
+					failed = append(failed, err)
+				} else {
+					created = append(created, name)
+				}
+				mu.Unlock()
+			}
+		}(w)
+	}
+	var befores []string
+	for r := 0; r < rounds; r++ {
+		time.Sleep(30 * time.Millisecond)
+		res, err := b.Restore(src, "")
+		if err != nil {
+			t.Fatalf("restore %d: %v", r, err)
+		}
+		befores = append(befores, res.Before.Path)
+	}
+	close(stop)
+	wg.Wait()
+	if len(failed) > 0 {
+		t.Fatalf("%d creates failed during restores, first: %v", len(failed), failed[0])
+	}
+	found := map[string]bool{}
+	for _, n := range peopleNames(t, s) {
+		found[n] = true
+	}
+	for _, p := range befores {
+		db, err := sqlite.Open(context.Background(), p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		l, err := db.People(context.Background(), domain.PersonFilter{})
+		db.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range l.People {
+			found[p.LastName] = true
+		}
+	}
+	lost := 0
+	for _, n := range created {
+		if !found[n] {
+			lost++
+		}
+	}
+	t.Logf("%d creates during %d restores, %d lost", len(created), rounds, lost)
+	if lost > 0 || len(created) == 0 {
+		t.Fatalf("%d of %d successful creates are in neither the database nor a before-restore backup", lost, len(created))
+	}
 }

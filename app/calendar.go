@@ -20,7 +20,8 @@ import (
 // ExportCalendar asks where to save one session as an .ics file and writes
 // it there. It returns the path, or "" when the user cancelled.
 func (x *SessionService) ExportCalendar(sessionID int64) (string, error) {
-	db, ctx, err := x.s.get()
+	db, ctx, release, err := x.s.use()
+	defer release()
 	if err != nil {
 		return "", err
 	}
@@ -37,7 +38,8 @@ func (x *SessionService) ExportCalendar(sessionID int64) (string, error) {
 // today on as one .ics file and writes it there. It returns the path, or ""
 // when the user cancelled. A cancelled tandem's sessions are not exported.
 func (x *SessionService) ExportTandemCalendar(tandemID int64) (string, error) {
-	db, ctx, err := x.s.get()
+	db, ctx, release, err := x.s.use()
+	defer release()
 	if err != nil {
 		return "", err
 	}
@@ -54,7 +56,8 @@ func (x *SessionService) ExportTandemCalendar(tandemID int64) (string, error) {
 // group, steering group, course) from today on as one .ics file and writes
 // it there. It returns the path, or "" when the user cancelled.
 func (x *SessionService) ExportGroupCalendar(groupID int64) (string, error) {
-	db, ctx, err := x.s.get()
+	db, ctx, release, err := x.s.use()
+	defer release()
 	if err != nil {
 		return "", err
 	}

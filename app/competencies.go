@@ -8,7 +8,8 @@ import "tandem/internal/domain"
 // the default list) and its start and end self-assessments (null while not
 // recorded).
 func (t *TandemService) Competencies(tandemID int64) (domain.CompetencyProfile, error) {
-	db, ctx, err := t.s.get()
+	db, ctx, release, err := t.s.use()
+	defer release()
 	if err != nil {
 		return domain.CompetencyProfile{}, err
 	}
@@ -20,7 +21,8 @@ func (t *TandemService) Competencies(tandemID int64) (domain.CompetencyProfile, 
 // The end assessment needs a start assessment first; a cancelled tandem is
 // refused. It returns the updated profile.
 func (t *TandemService) SaveSelfAssessment(tandemID int64, in domain.SelfAssessmentInput) (domain.CompetencyProfile, error) {
-	db, ctx, err := t.s.get()
+	db, ctx, release, err := t.s.use()
+	defer release()
 	if err != nil {
 		return domain.CompetencyProfile{}, err
 	}

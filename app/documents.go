@@ -146,7 +146,8 @@ func emitProgress(done, total int) {
 
 // SavePlan renders a newcomer's Einarbeitungsplan and asks where to save it.
 func (d *DocumentService) SavePlan(planID int64) (DocumentResult, error) {
-	db, ctx, err := d.s.get()
+	db, ctx, release, err := d.s.use()
+	defer release()
 	if err != nil {
 		return DocumentResult{}, err
 	}
@@ -180,7 +181,8 @@ func (d *DocumentService) SavePlan(planID int64) (DocumentResult, error) {
 // SaveSessionMinutes renders the Gesprächsprotokoll of a session;
 // confidential notes only with includeConfidential.
 func (d *DocumentService) SaveSessionMinutes(sessionID int64, includeConfidential bool) (DocumentResult, error) {
-	db, ctx, err := d.s.get()
+	db, ctx, release, err := d.s.use()
+	defer release()
 	if err != nil {
 		return DocumentResult{}, err
 	}
@@ -302,18 +304,16 @@ func (d *DocumentService) confirmationSource(ctx context.Context, db *sqlite.DB,
 // nothing recorded). The result's path is "" when the dialog was cancelled;
 // then nothing is recorded either.
 func (d *DocumentService) IssueConfirmation(tandemID int64) (DocumentResult, error) {
-	if _, _, err := d.s.get(); err != nil {
+	db, ctx, release, err := d.s.use()
+	defer release()
+	if err != nil {
 		return DocumentResult{}, err
 	}
-	return d.issueConfirmation(tandemID, "")
+	return d.issueConfirmation(db, ctx, tandemID, "")
 }
 
-func (d *DocumentService) issueConfirmation(tandemID int64, supersedes string) (DocumentResult, error) {
+func (d *DocumentService) issueConfirmation(db *sqlite.DB, ctx context.Context, tandemID int64, supersedes string) (DocumentResult, error) {
 	if err := domain.ValidID(tandemID); err != nil {
-		return DocumentResult{}, err
-	}
-	db, ctx, err := d.s.get()
-	if err != nil {
 		return DocumentResult{}, err
 	}
 	org, err := letterhead(ctx, db)
@@ -426,22 +426,20 @@ func certificateSourceOf(ctx context.Context, db *sqlite.DB, org documents.Organ
 // certificate course (ECONFLICT document.certificate.not_completed
 // otherwise, nothing recorded).
 func (d *DocumentService) IssueCertificate(groupID, personID int64) (DocumentResult, error) {
-	if _, _, err := d.s.get(); err != nil {
+	db, ctx, release, err := d.s.use()
+	defer release()
+	if err != nil {
 		return DocumentResult{}, err
 	}
-	return d.issueCertificate(groupID, personID, "")
+	return d.issueCertificate(db, ctx, groupID, personID, "")
 }
 
-func (d *DocumentService) issueCertificate(groupID, personID int64, supersedes string) (DocumentResult, error) {
+func (d *DocumentService) issueCertificate(db *sqlite.DB, ctx context.Context, groupID, personID int64, supersedes string) (DocumentResult, error) {
 	if err := domain.ValidID(groupID); err != nil {
 		return DocumentResult{}, err
 	}
 	if personID <= 0 {
 		return DocumentResult{}, domain.Invalid("personId", "id.invalid")
-	}
-	db, ctx, err := d.s.get()
-	if err != nil {
-		return DocumentResult{}, err
 	}
 	org, err := letterhead(ctx, db)
 	if err != nil {
@@ -466,7 +464,8 @@ func (d *DocumentService) issueCertificate(groupID, personID int64, supersedes s
 
 // Register lists issued documents, newest first.
 func (d *DocumentService) Register(f domain.RegisterFilter) ([]domain.RegisterEntry, error) {
-	db, ctx, err := d.s.get()
+	db, ctx, release, err := d.s.use()
+	defer release()
 	if err != nil {
 		return nil, err
 	}
@@ -475,7 +474,8 @@ func (d *DocumentService) Register(f domain.RegisterFilter) ([]domain.RegisterEn
 
 // LookupNumber returns the entry of a number (ENOTFOUND register.not_found).
 func (d *DocumentService) LookupNumber(number string) (domain.RegisterEntry, error) {
-	db, ctx, err := d.s.get()
+	db, ctx, release, err := d.s.use()
+	defer release()
 	if err != nil {
 		return domain.RegisterEntry{}, err
 	}
@@ -493,7 +493,8 @@ func (d *DocumentService) LookupNumber(number string) (domain.RegisterEntry, err
 // VerifyFile checks a PDF (as base64, optionally a data: URL) against the
 // register by the SHA-256 of its bytes.
 func (d *DocumentService) VerifyFile(content string) (VerifyResult, error) {
-	db, ctx, err := d.s.get()
+	db, ctx, release, err := d.s.use()
+	defer release()
 	if err != nil {
 		return VerifyResult{}, err
 	}
@@ -576,7 +577,8 @@ func germanDateTime(s string) string {
 
 // Revoke marks an issued document revoked; the reason is required.
 func (d *DocumentService) Revoke(number, reason string) (domain.RegisterEntry, error) {
-	db, ctx, err := d.s.get()
+	db, ctx, release, err := d.s.use()
+	defer release()
 	if err != nil {
 		return domain.RegisterEntry{}, err
 	}
@@ -599,7 +601,8 @@ func (d *DocumentService) Revoke(number, reason string) (domain.RegisterEntry, e
 // in the same transaction that records the new one. Cancelling the dialog
 // changes nothing.
 func (d *DocumentService) Reissue(number string) (DocumentResult, error) {
-	db, ctx, err := d.s.get()
+	db, ctx, release, err := d.s.use()
+	defer release()
 	if err != nil {
 		return DocumentResult{}, err
 	}
@@ -625,12 +628,12 @@ func (d *DocumentService) Reissue(number string) (DocumentResult, error) {
 		if e.TandemID == 0 {
 			return DocumentResult{}, domain.Conflict("register.reissue.subject_gone", "number", e.Number)
 		}
-		return d.issueConfirmation(e.TandemID, e.Number)
+		return d.issueConfirmation(db, ctx, e.TandemID, e.Number)
 	default:
 		if e.GroupID == 0 {
 			return DocumentResult{}, domain.Conflict("register.reissue.subject_gone", "number", e.Number)
 		}
-		return d.issueCertificate(e.GroupID, e.PersonID, e.Number)
+		return d.issueCertificate(db, ctx, e.GroupID, e.PersonID, e.Number)
 	}
 }
 
@@ -639,7 +642,8 @@ func (d *DocumentService) Reissue(number string) (DocumentResult, error) {
 // DocumentTexts returns the welcome text and the confirmation wording (""
 // = default) with the defaults and the allowed placeholders for the editor.
 func (d *DocumentService) DocumentTexts() (DocumentTextsView, error) {
-	db, ctx, err := d.s.get()
+	db, ctx, release, err := d.s.use()
+	defer release()
 	if err != nil {
 		return DocumentTextsView{}, err
 	}
@@ -664,7 +668,8 @@ func textsView(t domain.DocumentTexts) DocumentTextsView {
 
 // SaveDocumentTexts stores both texts; placeholders are checked.
 func (d *DocumentService) SaveDocumentTexts(in domain.DocumentTexts) (DocumentTextsView, error) {
-	db, ctx, err := d.s.get()
+	db, ctx, release, err := d.s.use()
+	defer release()
 	if err != nil {
 		return DocumentTextsView{}, err
 	}
@@ -678,7 +683,7 @@ func (d *DocumentService) SaveDocumentTexts(in domain.DocumentTexts) (DocumentTe
 // OpenFile opens a file this app saved in this session with the system's
 // PDF viewer; any other path is refused.
 func (d *DocumentService) OpenFile(path string) error {
-	if _, _, err := d.s.get(); err != nil {
+	if err := d.s.ready(); err != nil {
 		return err
 	}
 	if len(path) > 4096 {
@@ -691,7 +696,7 @@ func (d *DocumentService) OpenFile(path string) error {
 
 // CancelBatch stops a running batch after the document being issued.
 func (d *DocumentService) CancelBatch() error {
-	if _, _, err := d.s.get(); err != nil {
+	if err := d.s.ready(); err != nil {
 		return err
 	}
 	d.cancelBatch.Store(true)
@@ -705,7 +710,8 @@ func (d *DocumentService) CancelBatch() error {
 // Progress goes out as "documents:progress" {done,total}; CancelBatch stops
 // between documents: what was issued stays recorded.
 func (d *DocumentService) IssueRunConfirmations(runID int64, combined bool) (BatchResult, error) {
-	db, ctx, err := d.s.get()
+	db, ctx, release, err := d.s.use()
+	defer release()
 	if err != nil {
 		return BatchResult{}, err
 	}

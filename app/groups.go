@@ -10,7 +10,8 @@ type GroupService struct{ s *store }
 
 // List returns the groups of a kind ("" all), archived ones on request.
 func (x *GroupService) List(f domain.GroupFilter) ([]domain.Group, error) {
-	db, ctx, err := x.s.get()
+	db, ctx, release, err := x.s.use()
+	defer release()
 	if err != nil {
 		return nil, err
 	}
@@ -19,7 +20,8 @@ func (x *GroupService) List(f domain.GroupFilter) ([]domain.Group, error) {
 
 // Get returns one group with members and modules.
 func (x *GroupService) Get(id int64) (domain.Group, error) {
-	db, ctx, err := x.s.get()
+	db, ctx, release, err := x.s.use()
+	defer release()
 	if err != nil {
 		return domain.Group{}, err
 	}
@@ -28,7 +30,8 @@ func (x *GroupService) Get(id int64) (domain.Group, error) {
 
 // Create stores a group; a course copies modules and attendance rule from its run's template.
 func (x *GroupService) Create(in domain.GroupInput) (domain.Group, error) {
-	db, ctx, err := x.s.get()
+	db, ctx, release, err := x.s.use()
+	defer release()
 	if err != nil {
 		return domain.Group{}, err
 	}
@@ -37,7 +40,8 @@ func (x *GroupService) Create(in domain.GroupInput) (domain.Group, error) {
 
 // Update changes name, description and members (kind and run only while the group has no sessions).
 func (x *GroupService) Update(id int64, in domain.GroupInput) (domain.Group, error) {
-	db, ctx, err := x.s.get()
+	db, ctx, release, err := x.s.use()
+	defer release()
 	if err != nil {
 		return domain.Group{}, err
 	}
@@ -46,7 +50,8 @@ func (x *GroupService) Update(id int64, in domain.GroupInput) (domain.Group, err
 
 // Archive hides a group from the default list.
 func (x *GroupService) Archive(id int64) (domain.Group, error) {
-	db, ctx, err := x.s.get()
+	db, ctx, release, err := x.s.use()
+	defer release()
 	if err != nil {
 		return domain.Group{}, err
 	}
@@ -55,7 +60,8 @@ func (x *GroupService) Archive(id int64) (domain.Group, error) {
 
 // Restore brings an archived group back.
 func (x *GroupService) Restore(id int64) (domain.Group, error) {
-	db, ctx, err := x.s.get()
+	db, ctx, release, err := x.s.use()
+	defer release()
 	if err != nil {
 		return domain.Group{}, err
 	}
@@ -64,7 +70,8 @@ func (x *GroupService) Restore(id int64) (domain.Group, error) {
 
 // Delete removes a group without sessions.
 func (x *GroupService) Delete(id int64) error {
-	db, ctx, err := x.s.get()
+	db, ctx, release, err := x.s.use()
+	defer release()
 	if err != nil {
 		return err
 	}
@@ -73,7 +80,8 @@ func (x *GroupService) Delete(id int64) error {
 
 // UpdateModule changes a course module's title, speaker and date.
 func (x *GroupService) UpdateModule(moduleID int64, in domain.CourseModuleInput) (domain.Group, error) {
-	db, ctx, err := x.s.get()
+	db, ctx, release, err := x.s.use()
+	defer release()
 	if err != nil {
 		return domain.Group{}, err
 	}
@@ -82,7 +90,8 @@ func (x *GroupService) UpdateModule(moduleID int64, in domain.CourseModuleInput)
 
 // Sessions returns a group's sessions, newest first.
 func (x *GroupService) Sessions(groupID int64) ([]domain.Session, error) {
-	db, ctx, err := x.s.get()
+	db, ctx, release, err := x.s.use()
+	defer release()
 	if err != nil {
 		return nil, err
 	}
@@ -91,7 +100,8 @@ func (x *GroupService) Sessions(groupID int64) ([]domain.Session, error) {
 
 // Participants returns the members of a course with attendance, project and completion.
 func (x *GroupService) Participants(groupID int64) ([]domain.CourseParticipant, error) {
-	db, ctx, err := x.s.get()
+	db, ctx, release, err := x.s.use()
+	defer release()
 	if err != nil {
 		return nil, err
 	}
@@ -100,7 +110,8 @@ func (x *GroupService) Participants(groupID int64) ([]domain.CourseParticipant, 
 
 // SaveProject stores a course member's practice project.
 func (x *GroupService) SaveProject(groupID, personID int64, in domain.PracticeProjectInput) (domain.CourseParticipant, error) {
-	db, ctx, err := x.s.get()
+	db, ctx, release, err := x.s.use()
+	defer release()
 	if err != nil {
 		return domain.CourseParticipant{}, err
 	}

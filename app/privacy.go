@@ -19,7 +19,8 @@ import (
 // Erase removes a person everywhere for good (see sqlite.ErasePerson);
 // confirmName must repeat the person's name.
 func (p *PeopleService) Erase(id int64, confirmName string) error {
-	db, ctx, err := p.s.get()
+	db, ctx, release, err := p.s.use()
+	defer release()
 	if err != nil {
 		return err
 	}
@@ -52,7 +53,8 @@ var jsonFilter = runtime.FileFilter{DisplayName: "JSON-Datei (*.json)", Pattern:
 // readable PDF (Art. 15 DSGVO), and logs the export.
 func (v *PrivacyService) AccessExport(personID int64) (AccessExportResult, error) {
 	var res AccessExportResult
-	db, ctx, err := v.s.get()
+	db, ctx, release, err := v.s.use()
+	defer release()
 	if err != nil {
 		return res, err
 	}
@@ -90,7 +92,8 @@ func (v *PrivacyService) AccessExport(personID int64) (AccessExportResult, error
 
 // AuditLog returns one page of the audit log, newest first.
 func (v *PrivacyService) AuditLog(offset, limit int) (domain.AuditPage, error) {
-	db, ctx, err := v.s.get()
+	db, ctx, release, err := v.s.use()
+	defer release()
 	if err != nil {
 		return domain.AuditPage{Entries: []domain.AuditEntry{}}, err
 	}
@@ -100,7 +103,8 @@ func (v *PrivacyService) AuditLog(offset, limit int) (domain.AuditPage, error) {
 // ExportAuditLog saves the whole audit log as CSV (semicolons, for Excel)
 // and logs the export. It returns the path, "" when cancelled.
 func (v *PrivacyService) ExportAuditLog() (string, error) {
-	db, ctx, err := v.s.get()
+	db, ctx, release, err := v.s.use()
+	defer release()
 	if err != nil {
 		return "", err
 	}
@@ -134,7 +138,8 @@ func csvSafe(s string) string {
 
 // RetentionPeriods returns the retention periods.
 func (v *PrivacyService) RetentionPeriods() ([]domain.RetentionPeriod, error) {
-	db, ctx, err := v.s.get()
+	db, ctx, release, err := v.s.use()
+	defer release()
 	if err != nil {
 		return []domain.RetentionPeriod{}, err
 	}
@@ -143,7 +148,8 @@ func (v *PrivacyService) RetentionPeriods() ([]domain.RetentionPeriod, error) {
 
 // SetRetentionPeriods changes the retention periods.
 func (v *PrivacyService) SetRetentionPeriods(in []domain.RetentionPeriod) ([]domain.RetentionPeriod, error) {
-	db, ctx, err := v.s.get()
+	db, ctx, release, err := v.s.use()
+	defer release()
 	if err != nil {
 		return []domain.RetentionPeriod{}, err
 	}
@@ -152,7 +158,8 @@ func (v *PrivacyService) SetRetentionPeriods(in []domain.RetentionPeriod) ([]dom
 
 // RetentionDue lists what has outlived its retention period.
 func (v *PrivacyService) RetentionDue() ([]domain.RetentionDue, error) {
-	db, ctx, err := v.s.get()
+	db, ctx, release, err := v.s.use()
+	defer release()
 	if err != nil {
 		return []domain.RetentionDue{}, err
 	}
@@ -161,7 +168,8 @@ func (v *PrivacyService) RetentionDue() ([]domain.RetentionDue, error) {
 
 // EraseDue erases the listed records that are still due; returns how many.
 func (v *PrivacyService) EraseDue(items []domain.RetentionDue) (int, error) {
-	db, ctx, err := v.s.get()
+	db, ctx, release, err := v.s.use()
+	defer release()
 	if err != nil {
 		return 0, err
 	}

@@ -18,7 +18,8 @@ type TemplateService struct{ s *store }
 
 // List returns the templates, archived ones only when asked.
 func (t *TemplateService) List(includeArchived bool) ([]domain.Template, error) {
-	db, ctx, err := t.s.get()
+	db, ctx, release, err := t.s.use()
+	defer release()
 	if err != nil {
 		return nil, err
 	}
@@ -27,7 +28,8 @@ func (t *TemplateService) List(includeArchived bool) ([]domain.Template, error) 
 
 // Get returns one template with its phases and topics.
 func (t *TemplateService) Get(id int64) (domain.Template, error) {
-	db, ctx, err := t.s.get()
+	db, ctx, release, err := t.s.use()
+	defer release()
 	if err != nil {
 		return domain.Template{}, err
 	}
@@ -36,7 +38,8 @@ func (t *TemplateService) Get(id int64) (domain.Template, error) {
 
 // Create stores a new template.
 func (t *TemplateService) Create(in domain.Template) (domain.Template, error) {
-	db, ctx, err := t.s.get()
+	db, ctx, release, err := t.s.use()
+	defer release()
 	if err != nil {
 		return domain.Template{}, err
 	}
@@ -45,7 +48,8 @@ func (t *TemplateService) Create(in domain.Template) (domain.Template, error) {
 
 // Update replaces a template's content.
 func (t *TemplateService) Update(id int64, in domain.Template) (domain.Template, error) {
-	db, ctx, err := t.s.get()
+	db, ctx, release, err := t.s.use()
+	defer release()
 	if err != nil {
 		return domain.Template{}, err
 	}
@@ -54,7 +58,8 @@ func (t *TemplateService) Update(id int64, in domain.Template) (domain.Template,
 
 // Copy stores a copy under a new name.
 func (t *TemplateService) Copy(id int64) (domain.Template, error) {
-	db, ctx, err := t.s.get()
+	db, ctx, release, err := t.s.use()
+	defer release()
 	if err != nil {
 		return domain.Template{}, err
 	}
@@ -72,7 +77,8 @@ func (t *TemplateService) Restore(id int64) (domain.Template, error) {
 }
 
 func (t *TemplateService) setArchived(id int64, archived bool) (domain.Template, error) {
-	db, ctx, err := t.s.get()
+	db, ctx, release, err := t.s.use()
+	defer release()
 	if err != nil {
 		return domain.Template{}, err
 	}
@@ -81,7 +87,8 @@ func (t *TemplateService) setArchived(id int64, archived bool) (domain.Template,
 
 // Delete removes a template no run or plan uses.
 func (t *TemplateService) Delete(id int64) error {
-	db, ctx, err := t.s.get()
+	db, ctx, release, err := t.s.use()
+	defer release()
 	if err != nil {
 		return err
 	}
@@ -90,7 +97,8 @@ func (t *TemplateService) Delete(id int64) error {
 
 // ExportJSON returns the template in the exchange format (docs/template-format.md).
 func (t *TemplateService) ExportJSON(id int64) (string, error) {
-	db, ctx, err := t.s.get()
+	db, ctx, release, err := t.s.use()
+	defer release()
 	if err != nil {
 		return "", err
 	}
@@ -108,7 +116,8 @@ func (t *TemplateService) ExportJSON(id int64) (string, error) {
 // ExportToFile asks where to save the template and writes it there. It
 // returns the chosen path, or "" when the user cancelled.
 func (t *TemplateService) ExportToFile(id int64) (string, error) {
-	db, ctx, err := t.s.get()
+	db, ctx, release, err := t.s.use()
+	defer release()
 	if err != nil {
 		return "", err
 	}
@@ -143,7 +152,8 @@ func (t *TemplateService) ExportToFile(id int64) (string, error) {
 // Import stores a template from exchange-format text (what the UI read
 // from the chosen file). It never overwrites: a taken name gets a suffix.
 func (t *TemplateService) Import(content string) (domain.Template, error) {
-	db, ctx, err := t.s.get()
+	db, ctx, release, err := t.s.use()
+	defer release()
 	if err != nil {
 		return domain.Template{}, err
 	}
@@ -180,7 +190,8 @@ func writeFileAtomic(path string, data []byte) error {
 type RunService struct{ s *store }
 
 func (r *RunService) List(includeArchived bool) ([]domain.Run, error) {
-	db, ctx, err := r.s.get()
+	db, ctx, release, err := r.s.use()
+	defer release()
 	if err != nil {
 		return nil, err
 	}
@@ -188,7 +199,8 @@ func (r *RunService) List(includeArchived bool) ([]domain.Run, error) {
 }
 
 func (r *RunService) Create(in domain.RunInput) (domain.Run, error) {
-	db, ctx, err := r.s.get()
+	db, ctx, release, err := r.s.use()
+	defer release()
 	if err != nil {
 		return domain.Run{}, err
 	}
@@ -196,7 +208,8 @@ func (r *RunService) Create(in domain.RunInput) (domain.Run, error) {
 }
 
 func (r *RunService) Update(id int64, in domain.RunInput) (domain.Run, error) {
-	db, ctx, err := r.s.get()
+	db, ctx, release, err := r.s.use()
+	defer release()
 	if err != nil {
 		return domain.Run{}, err
 	}
@@ -207,7 +220,8 @@ func (r *RunService) Archive(id int64) (domain.Run, error) { return r.setArchive
 func (r *RunService) Restore(id int64) (domain.Run, error) { return r.setArchived(id, false) }
 
 func (r *RunService) setArchived(id int64, archived bool) (domain.Run, error) {
-	db, ctx, err := r.s.get()
+	db, ctx, release, err := r.s.use()
+	defer release()
 	if err != nil {
 		return domain.Run{}, err
 	}
@@ -215,7 +229,8 @@ func (r *RunService) setArchived(id int64, archived bool) (domain.Run, error) {
 }
 
 func (r *RunService) Delete(id int64) error {
-	db, ctx, err := r.s.get()
+	db, ctx, release, err := r.s.use()
+	defer release()
 	if err != nil {
 		return err
 	}
@@ -226,7 +241,8 @@ func (r *RunService) Delete(id int64) error {
 type TandemService struct{ s *store }
 
 func (t *TandemService) List(f domain.TandemFilter) ([]domain.Tandem, error) {
-	db, ctx, err := t.s.get()
+	db, ctx, release, err := t.s.use()
+	defer release()
 	if err != nil {
 		return nil, err
 	}
@@ -234,7 +250,8 @@ func (t *TandemService) List(f domain.TandemFilter) ([]domain.Tandem, error) {
 }
 
 func (t *TandemService) Get(id int64) (domain.Tandem, error) {
-	db, ctx, err := t.s.get()
+	db, ctx, release, err := t.s.use()
+	defer release()
 	if err != nil {
 		return domain.Tandem{}, err
 	}
@@ -243,7 +260,8 @@ func (t *TandemService) Get(id int64) (domain.Tandem, error) {
 
 // Check returns the rule warnings a tandem would be saved with.
 func (t *TandemService) Check(in domain.TandemInput) ([]domain.RuleWarning, error) {
-	db, ctx, err := t.s.get()
+	db, ctx, release, err := t.s.use()
+	defer release()
 	if err != nil {
 		return nil, err
 	}
@@ -252,7 +270,8 @@ func (t *TandemService) Check(in domain.TandemInput) ([]domain.RuleWarning, erro
 
 // CheckUpdate returns the rule warnings an edited tandem would be saved with.
 func (t *TandemService) CheckUpdate(id int64, in domain.TandemInput) ([]domain.RuleWarning, error) {
-	db, ctx, err := t.s.get()
+	db, ctx, release, err := t.s.use()
+	defer release()
 	if err != nil {
 		return nil, err
 	}
@@ -260,7 +279,8 @@ func (t *TandemService) CheckUpdate(id int64, in domain.TandemInput) ([]domain.R
 }
 
 func (t *TandemService) Create(in domain.TandemInput) (domain.Tandem, error) {
-	db, ctx, err := t.s.get()
+	db, ctx, release, err := t.s.use()
+	defer release()
 	if err != nil {
 		return domain.Tandem{}, err
 	}
@@ -268,7 +288,8 @@ func (t *TandemService) Create(in domain.TandemInput) (domain.Tandem, error) {
 }
 
 func (t *TandemService) Update(id int64, in domain.TandemInput) (domain.Tandem, error) {
-	db, ctx, err := t.s.get()
+	db, ctx, release, err := t.s.use()
+	defer release()
 	if err != nil {
 		return domain.Tandem{}, err
 	}
@@ -277,7 +298,8 @@ func (t *TandemService) Update(id int64, in domain.TandemInput) (domain.Tandem, 
 
 // SetStatus moves a tandem on: planned → active → completed, or cancelled with a reason.
 func (t *TandemService) SetStatus(id int64, status string, reason string) (domain.Tandem, error) {
-	db, ctx, err := t.s.get()
+	db, ctx, release, err := t.s.use()
+	defer release()
 	if err != nil {
 		return domain.Tandem{}, err
 	}
@@ -288,7 +310,8 @@ func (t *TandemService) SetStatus(id int64, status string, reason string) (domai
 type PlanService struct{ s *store }
 
 func (p *PlanService) List(f domain.PlanFilter) ([]domain.Plan, error) {
-	db, ctx, err := p.s.get()
+	db, ctx, release, err := p.s.use()
+	defer release()
 	if err != nil {
 		return nil, err
 	}
@@ -296,7 +319,8 @@ func (p *PlanService) List(f domain.PlanFilter) ([]domain.Plan, error) {
 }
 
 func (p *PlanService) Get(id int64) (domain.Plan, error) {
-	db, ctx, err := p.s.get()
+	db, ctx, release, err := p.s.use()
+	defer release()
 	if err != nil {
 		return domain.Plan{}, err
 	}
@@ -304,7 +328,8 @@ func (p *PlanService) Get(id int64) (domain.Plan, error) {
 }
 
 func (p *PlanService) Create(in domain.PlanInput) (domain.Plan, error) {
-	db, ctx, err := p.s.get()
+	db, ctx, release, err := p.s.use()
+	defer release()
 	if err != nil {
 		return domain.Plan{}, err
 	}
@@ -313,7 +338,8 @@ func (p *PlanService) Create(in domain.PlanInput) (domain.Plan, error) {
 
 // Shift moves the whole plan to a new start date.
 func (p *PlanService) Shift(id int64, newStart string) (domain.Plan, error) {
-	db, ctx, err := p.s.get()
+	db, ctx, release, err := p.s.use()
+	defer release()
 	if err != nil {
 		return domain.Plan{}, err
 	}
@@ -321,7 +347,8 @@ func (p *PlanService) Shift(id int64, newStart string) (domain.Plan, error) {
 }
 
 func (p *PlanService) Cancel(id int64, reason string) (domain.Plan, error) {
-	db, ctx, err := p.s.get()
+	db, ctx, release, err := p.s.use()
+	defer release()
 	if err != nil {
 		return domain.Plan{}, err
 	}
@@ -329,7 +356,8 @@ func (p *PlanService) Cancel(id int64, reason string) (domain.Plan, error) {
 }
 
 func (p *PlanService) AddItem(planID int64, in domain.PlanItemInput) (domain.Plan, error) {
-	db, ctx, err := p.s.get()
+	db, ctx, release, err := p.s.use()
+	defer release()
 	if err != nil {
 		return domain.Plan{}, err
 	}
@@ -337,7 +365,8 @@ func (p *PlanService) AddItem(planID int64, in domain.PlanItemInput) (domain.Pla
 }
 
 func (p *PlanService) UpdateItem(itemID int64, in domain.PlanItemInput) (domain.Plan, error) {
-	db, ctx, err := p.s.get()
+	db, ctx, release, err := p.s.use()
+	defer release()
 	if err != nil {
 		return domain.Plan{}, err
 	}
@@ -345,7 +374,8 @@ func (p *PlanService) UpdateItem(itemID int64, in domain.PlanItemInput) (domain.
 }
 
 func (p *PlanService) SetItemStatus(itemID int64, status string) (domain.Plan, error) {
-	db, ctx, err := p.s.get()
+	db, ctx, release, err := p.s.use()
+	defer release()
 	if err != nil {
 		return domain.Plan{}, err
 	}
@@ -353,7 +383,8 @@ func (p *PlanService) SetItemStatus(itemID int64, status string) (domain.Plan, e
 }
 
 func (p *PlanService) DeleteItem(itemID int64) (domain.Plan, error) {
-	db, ctx, err := p.s.get()
+	db, ctx, release, err := p.s.use()
+	defer release()
 	if err != nil {
 		return domain.Plan{}, err
 	}
@@ -361,7 +392,8 @@ func (p *PlanService) DeleteItem(itemID int64) (domain.Plan, error) {
 }
 
 func (p *PlanService) MoveItem(itemID int64, position int) (domain.Plan, error) {
-	db, ctx, err := p.s.get()
+	db, ctx, release, err := p.s.use()
+	defer release()
 	if err != nil {
 		return domain.Plan{}, err
 	}
@@ -371,7 +403,8 @@ func (p *PlanService) MoveItem(itemID int64, position int) (domain.Plan, error) 
 // SetPriorKnowledge records what the newcomer already knows of a topic;
 // action "shorten" or "drop" adjusts the item and notes why.
 func (p *PlanService) SetPriorKnowledge(itemID int64, knowledge string, action string) (domain.Plan, error) {
-	db, ctx, err := p.s.get()
+	db, ctx, release, err := p.s.use()
+	defer release()
 	if err != nil {
 		return domain.Plan{}, err
 	}
@@ -379,7 +412,8 @@ func (p *PlanService) SetPriorKnowledge(itemID int64, knowledge string, action s
 }
 
 func (p *PlanService) AddHandover(planID int64, in domain.HandoverInput) (domain.Plan, error) {
-	db, ctx, err := p.s.get()
+	db, ctx, release, err := p.s.use()
+	defer release()
 	if err != nil {
 		return domain.Plan{}, err
 	}
@@ -387,7 +421,8 @@ func (p *PlanService) AddHandover(planID int64, in domain.HandoverInput) (domain
 }
 
 func (p *PlanService) DeleteHandover(id int64) (domain.Plan, error) {
-	db, ctx, err := p.s.get()
+	db, ctx, release, err := p.s.use()
+	defer release()
 	if err != nil {
 		return domain.Plan{}, err
 	}
@@ -398,7 +433,8 @@ func (p *PlanService) DeleteHandover(id int64) (domain.Plan, error) {
 type OverviewService struct{ s *store }
 
 func (o *OverviewService) Get() (domain.Overview, error) {
-	db, ctx, err := o.s.get()
+	db, ctx, release, err := o.s.use()
+	defer release()
 	if err != nil {
 		return domain.Overview{}, err
 	}

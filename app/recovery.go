@@ -101,7 +101,8 @@ func loadRecovery(dbPath string) *RecoveryInfo {
 // user restored the offered backup or chose to go on with the new one).
 // The damaged file itself stays where it is.
 func (y *SystemService) DismissRecovery() error {
-	db, _, err := y.s.get()
+	db, _, release, err := y.s.use()
+	defer release()
 	if err != nil {
 		return err
 	}

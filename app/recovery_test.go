@@ -21,7 +21,8 @@ func TestRecoveryFromDamagedDatabase(t *testing.T) {
 	if _, err := s.People.Create(domain.PersonInput{FirstName: "Jürgen", LastName: "Weiß"}); err != nil {
 		t.Fatal(err)
 	}
-	db, _, _ := s.People.s.get()
+	db, _, release, _ := s.People.s.use()
+	release()
 	dir := backup.DefaultDir(path)
 	good, err := backup.Create(ctx, db, dir, backup.KindAuto, time.Now().Add(-2*time.Hour))
 	if err != nil {

@@ -20,7 +20,8 @@ var csvFilter = runtime.FileFilter{DisplayName: "CSV-Datei (*.csv)", Pattern: "*
 // topic, note pages) and asks where to save it. It returns the path
 // written, "" when the user cancelled.
 func (d *DocumentService) SaveHandbook(planID int64) (string, error) {
-	db, ctx, err := d.s.get()
+	db, ctx, release, err := d.s.use()
+	defer release()
 	if err != nil {
 		return "", err
 	}
@@ -125,7 +126,8 @@ func handbookContacts(ctx context.Context, db *sqlite.DB, plan domain.Plan) ([]d
 
 // statusReport validates the period and computes the figures.
 func (d *DocumentService) statusReport(from, to string) (domain.StatusReport, *sqlite.DB, context.Context, error) {
-	db, ctx, err := d.s.get()
+	db, ctx, release, err := d.s.use()
+	defer release()
 	if err != nil {
 		return domain.StatusReport{}, nil, nil, err
 	}

@@ -8,7 +8,8 @@ type SearchService struct{ s *store }
 
 // Search returns up to 5 hits per kind, the match highlighted.
 func (x *SearchService) Search(query string) (domain.SearchResults, error) {
-	db, ctx, err := x.s.get()
+	db, ctx, release, err := x.s.use()
+	defer release()
 	if err != nil {
 		return domain.SearchResults{}, err
 	}

@@ -12,8 +12,13 @@ import (
 
 // store is what every bound service shares: the open database, or the
 // problem that kept it from opening (then every call reports that problem).
-// mu guards db and problem: every get() takes the read lock, a restore
-// (app/backups.go) the write lock while it swaps the open database.
+//
+// mu guards db and problem. A call that uses the database holds the read
+// lock from use() until it returns, so a restore (app/backups.go), which
+// takes the write lock to swap the file, waits for every call in flight
+// and no write can land in the old file after its before-restore backup.
+// A call must not take the read lock twice: with a restore waiting, the
+// second RLock would wait for the restore and the restore for the call.
 type store struct {
 	mu      sync.RWMutex
 	db      *sqlite.DB
@@ -21,13 +26,27 @@ type store struct {
 	ctx     context.Context
 }
 
-func (s *store) get() (*sqlite.DB, context.Context, error) {
+// use returns the open database for one call and holds the read lock until
+// release is called (always, also on error: defer release() right away).
+func (s *store) use() (db *sqlite.DB, ctx context.Context, release func(), err error) {
+	s.mu.RLock()
+	if s.db == nil {
+		err := s.problem
+		s.mu.RUnlock()
+		return nil, nil, func() {}, err
+	}
+	return s.db, s.ctx, s.mu.RUnlock, nil
+}
+
+// ready reports the problem that kept the database from opening, for calls
+// that do not use the database themselves; it holds no lock afterwards.
+func (s *store) ready() error {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	if s.db == nil {
-		return nil, nil, s.problem
+		return s.problem
 	}
-	return s.db, s.ctx, nil
+	return nil
 }
 
 // PeopleService is bound to the UI: people (Personen).
@@ -35,7 +54,8 @@ type PeopleService struct{ s *store }
 
 // List returns people matching the filter.
 func (p *PeopleService) List(f domain.PersonFilter) (domain.PersonList, error) {
-	db, ctx, err := p.s.get()
+	db, ctx, release, err := p.s.use()
+	defer release()
 	if err != nil {
 		return domain.PersonList{}, err
 	}
@@ -44,7 +64,8 @@ func (p *PeopleService) List(f domain.PersonFilter) (domain.PersonList, error) {
 
 // Get returns one person.
 func (p *PeopleService) Get(id int64) (domain.Person, error) {
-	db, ctx, err := p.s.get()
+	db, ctx, release, err := p.s.use()
+	defer release()
 	if err != nil {
 		return domain.Person{}, err
 	}
@@ -53,7 +74,8 @@ func (p *PeopleService) Get(id int64) (domain.Person, error) {
 
 // Create stores a new person.
 func (p *PeopleService) Create(in domain.PersonInput) (domain.Person, error) {
-	db, ctx, err := p.s.get()
+	db, ctx, release, err := p.s.use()
+	defer release()
 	if err != nil {
 		return domain.Person{}, err
 	}
@@ -62,7 +84,8 @@ func (p *PeopleService) Create(in domain.PersonInput) (domain.Person, error) {
 
 // Update changes a person.
 func (p *PeopleService) Update(id int64, in domain.PersonInput) (domain.Person, error) {
-	db, ctx, err := p.s.get()
+	db, ctx, release, err := p.s.use()
+	defer release()
 	if err != nil {
 		return domain.Person{}, err
 	}
@@ -76,7 +99,8 @@ func (p *PeopleService) Archive(id int64) (domain.Person, error) { return p.setA
 func (p *PeopleService) Restore(id int64) (domain.Person, error) { return p.setArchived(id, false) }
 
 func (p *PeopleService) setArchived(id int64, archived bool) (domain.Person, error) {
-	db, ctx, err := p.s.get()
+	db, ctx, release, err := p.s.use()
+	defer release()
 	if err != nil {
 		return domain.Person{}, err
 	}
@@ -85,7 +109,8 @@ func (p *PeopleService) setArchived(id int64, archived bool) (domain.Person, err
 
 // Delete removes a person nothing refers to.
 func (p *PeopleService) Delete(id int64) error {
-	db, ctx, err := p.s.get()
+	db, ctx, release, err := p.s.use()
+	defer release()
 	if err != nil {
 		return err
 	}
@@ -97,7 +122,8 @@ type DepartmentService struct{ s *store }
 
 // List returns the departments, archived ones only when asked.
 func (d *DepartmentService) List(includeArchived bool) ([]domain.Department, error) {
-	db, ctx, err := d.s.get()
+	db, ctx, release, err := d.s.use()
+	defer release()
 	if err != nil {
 		return nil, err
 	}
@@ -106,7 +132,8 @@ func (d *DepartmentService) List(includeArchived bool) ([]domain.Department, err
 
 // Create stores a new department.
 func (d *DepartmentService) Create(in domain.DepartmentInput) (domain.Department, error) {
-	db, ctx, err := d.s.get()
+	db, ctx, release, err := d.s.use()
+	defer release()
 	if err != nil {
 		return domain.Department{}, err
 	}
@@ -115,7 +142,8 @@ func (d *DepartmentService) Create(in domain.DepartmentInput) (domain.Department
 
 // Update renames a department.
 func (d *DepartmentService) Update(id int64, in domain.DepartmentInput) (domain.Department, error) {
-	db, ctx, err := d.s.get()
+	db, ctx, release, err := d.s.use()
+	defer release()
 	if err != nil {
 		return domain.Department{}, err
 	}
@@ -133,7 +161,8 @@ func (d *DepartmentService) Restore(id int64) (domain.Department, error) {
 }
 
 func (d *DepartmentService) setArchived(id int64, archived bool) (domain.Department, error) {
-	db, ctx, err := d.s.get()
+	db, ctx, release, err := d.s.use()
+	defer release()
 	if err != nil {
 		return domain.Department{}, err
 	}
@@ -142,7 +171,8 @@ func (d *DepartmentService) setArchived(id int64, archived bool) (domain.Departm
 
 // Delete removes a department nobody belongs to.
 func (d *DepartmentService) Delete(id int64) error {
-	db, ctx, err := d.s.get()
+	db, ctx, release, err := d.s.use()
+	defer release()
 	if err != nil {
 		return err
 	}
@@ -154,7 +184,8 @@ type OrganisationService struct{ s *store }
 
 // Get returns the profile.
 func (o *OrganisationService) Get() (domain.Organisation, error) {
-	db, ctx, err := o.s.get()
+	db, ctx, release, err := o.s.use()
+	defer release()
 	if err != nil {
 		return domain.Organisation{}, err
 	}
@@ -163,7 +194,8 @@ func (o *OrganisationService) Get() (domain.Organisation, error) {
 
 // Save stores the profile's text fields.
 func (o *OrganisationService) Save(in domain.OrganisationInput) (domain.Organisation, error) {
-	db, ctx, err := o.s.get()
+	db, ctx, release, err := o.s.use()
+	defer release()
 	if err != nil {
 		return domain.Organisation{}, err
 	}
@@ -172,7 +204,8 @@ func (o *OrganisationService) Save(in domain.OrganisationInput) (domain.Organisa
 
 // Logo returns the logo as a data: URL for the preview, or "" when none is stored.
 func (o *OrganisationService) Logo() (string, error) {
-	db, ctx, err := o.s.get()
+	db, ctx, release, err := o.s.use()
+	defer release()
 	if err != nil {
 		return "", err
 	}
@@ -190,7 +223,8 @@ const maxDataURL = domain.MaxLogoSize/3*4 + 100
 
 // SetLogo stores a PNG or JPEG logo sent as a data: URL (what FileReader gives).
 func (o *OrganisationService) SetLogo(dataURL string) (domain.Organisation, error) {
-	db, ctx, err := o.s.get()
+	db, ctx, release, err := o.s.use()
+	defer release()
 	if err != nil {
 		return domain.Organisation{}, err
 	}
@@ -214,7 +248,8 @@ func (o *OrganisationService) SetLogo(dataURL string) (domain.Organisation, erro
 
 // RemoveLogo deletes the logo.
 func (o *OrganisationService) RemoveLogo() (domain.Organisation, error) {
-	db, ctx, err := o.s.get()
+	db, ctx, release, err := o.s.use()
+	defer release()
 	if err != nil {
 		return domain.Organisation{}, err
 	}

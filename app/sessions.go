@@ -8,7 +8,8 @@ type SessionService struct{ s *store }
 
 // List returns a tandem's sessions, newest first.
 func (x *SessionService) List(tandemID int64) ([]domain.Session, error) {
-	db, ctx, err := x.s.get()
+	db, ctx, release, err := x.s.use()
+	defer release()
 	if err != nil {
 		return nil, err
 	}
@@ -17,7 +18,8 @@ func (x *SessionService) List(tandemID int64) ([]domain.Session, error) {
 
 // Get returns one session with notes and agreements.
 func (x *SessionService) Get(id int64) (domain.Session, error) {
-	db, ctx, err := x.s.get()
+	db, ctx, release, err := x.s.use()
+	defer release()
 	if err != nil {
 		return domain.Session{}, err
 	}
@@ -26,7 +28,8 @@ func (x *SessionService) Get(id int64) (domain.Session, error) {
 
 // Create records a session.
 func (x *SessionService) Create(in domain.SessionInput) (domain.Session, error) {
-	db, ctx, err := x.s.get()
+	db, ctx, release, err := x.s.use()
+	defer release()
 	if err != nil {
 		return domain.Session{}, err
 	}
@@ -35,7 +38,8 @@ func (x *SessionService) Create(in domain.SessionInput) (domain.Session, error) 
 
 // Update changes a session's date, time, place, attendance and topics.
 func (x *SessionService) Update(id int64, in domain.SessionInput) (domain.Session, error) {
-	db, ctx, err := x.s.get()
+	db, ctx, release, err := x.s.use()
+	defer release()
 	if err != nil {
 		return domain.Session{}, err
 	}
@@ -44,7 +48,8 @@ func (x *SessionService) Update(id int64, in domain.SessionInput) (domain.Sessio
 
 // Delete removes a session without notes or agreements.
 func (x *SessionService) Delete(id int64) error {
-	db, ctx, err := x.s.get()
+	db, ctx, release, err := x.s.use()
+	defer release()
 	if err != nil {
 		return err
 	}
@@ -54,7 +59,8 @@ func (x *SessionService) Delete(id int64) error {
 // SaveNote stores a note as typed (noteID 0: a new note); the UI calls it
 // while the user types.
 func (x *SessionService) SaveNote(sessionID, noteID int64, in domain.NoteInput) (domain.Note, error) {
-	db, ctx, err := x.s.get()
+	db, ctx, release, err := x.s.use()
+	defer release()
 	if err != nil {
 		return domain.Note{}, err
 	}
@@ -62,7 +68,8 @@ func (x *SessionService) SaveNote(sessionID, noteID int64, in domain.NoteInput) 
 }
 
 func (x *SessionService) AddAgreement(sessionID int64, in domain.AgreementInput) (domain.Agreement, error) {
-	db, ctx, err := x.s.get()
+	db, ctx, release, err := x.s.use()
+	defer release()
 	if err != nil {
 		return domain.Agreement{}, err
 	}
@@ -70,7 +77,8 @@ func (x *SessionService) AddAgreement(sessionID int64, in domain.AgreementInput)
 }
 
 func (x *SessionService) UpdateAgreement(id int64, in domain.AgreementInput) (domain.Agreement, error) {
-	db, ctx, err := x.s.get()
+	db, ctx, release, err := x.s.use()
+	defer release()
 	if err != nil {
 		return domain.Agreement{}, err
 	}
@@ -78,7 +86,8 @@ func (x *SessionService) UpdateAgreement(id int64, in domain.AgreementInput) (do
 }
 
 func (x *SessionService) SetAgreementDone(id int64, done bool) (domain.Agreement, error) {
-	db, ctx, err := x.s.get()
+	db, ctx, release, err := x.s.use()
+	defer release()
 	if err != nil {
 		return domain.Agreement{}, err
 	}
@@ -86,7 +95,8 @@ func (x *SessionService) SetAgreementDone(id int64, done bool) (domain.Agreement
 }
 
 func (x *SessionService) DeleteAgreement(id int64) error {
-	db, ctx, err := x.s.get()
+	db, ctx, release, err := x.s.use()
+	defer release()
 	if err != nil {
 		return err
 	}
@@ -95,7 +105,8 @@ func (x *SessionService) DeleteAgreement(id int64) error {
 
 // FeedbackPrompts are the questions of a tandem's feedback talks.
 func (x *SessionService) FeedbackPrompts(tandemID int64) ([]string, error) {
-	db, ctx, err := x.s.get()
+	db, ctx, release, err := x.s.use()
+	defer release()
 	if err != nil {
 		return nil, err
 	}
@@ -104,7 +115,8 @@ func (x *SessionService) FeedbackPrompts(tandemID int64) ([]string, error) {
 
 // RecordFeedbackTalk stores a feedback talk; the final one completes the tandem.
 func (x *SessionService) RecordFeedbackTalk(in domain.FeedbackTalkInput) (domain.FeedbackTalk, error) {
-	db, ctx, err := x.s.get()
+	db, ctx, release, err := x.s.use()
+	defer release()
 	if err != nil {
 		return domain.FeedbackTalk{}, err
 	}
@@ -112,7 +124,8 @@ func (x *SessionService) RecordFeedbackTalk(in domain.FeedbackTalkInput) (domain
 }
 
 func (x *SessionService) FeedbackTalks(tandemID int64) ([]domain.FeedbackTalk, error) {
-	db, ctx, err := x.s.get()
+	db, ctx, release, err := x.s.use()
+	defer release()
 	if err != nil {
 		return nil, err
 	}
@@ -121,7 +134,8 @@ func (x *SessionService) FeedbackTalks(tandemID int64) ([]domain.FeedbackTalk, e
 
 // Timeline lists a tandem's sessions, feedback talks, handovers and done topics in date order.
 func (x *SessionService) Timeline(tandemID int64) ([]domain.TimelineEntry, error) {
-	db, ctx, err := x.s.get()
+	db, ctx, release, err := x.s.use()
+	defer release()
 	if err != nil {
 		return nil, err
 	}
@@ -130,7 +144,8 @@ func (x *SessionService) Timeline(tandemID int64) ([]domain.TimelineEntry, error
 
 // DeleteNote deletes one session note (the UI asks first).
 func (x *SessionService) DeleteNote(id int64) error {
-	db, ctx, err := x.s.get()
+	db, ctx, release, err := x.s.use()
+	defer release()
 	if err != nil {
 		return err
 	}

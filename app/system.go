@@ -31,7 +31,8 @@ type Status struct {
 // Status reports the start-up state. It never fails: a problem is part of the answer.
 func (y *SystemService) Status() (Status, error) {
 	st := Status{DatabasePath: y.cfg.DBPath, NetworkDrive: y.network, AppVersion: Version, StartSection: y.cfg.StartSection}
-	db, ctx, err := y.s.get()
+	db, ctx, release, err := y.s.use()
+	defer release()
 	if err != nil {
 		e := toAppError(err)
 		st.Problem = &e

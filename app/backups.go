@@ -48,6 +48,7 @@ type BackupService struct {
 	// automatic backups, guarded by mu
 	lastAuto    time.Time
 	lastChanges int64
+	autoDue     bool // after a restore: the next tick backs up, due or not
 	autoErr     error
 
 	chosen map[string]bool // files picked in the open dialog, guarded by mu
@@ -281,7 +282,7 @@ func (b *BackupService) autoTick(now time.Time) (made bool, err error) {
 		b.autoErr = err
 		return false, err
 	}
-	if !b.lastAuto.IsZero() && (now.Sub(b.lastAuto) < autoEvery || changes == b.lastChanges) {
+	if !b.autoDue && !b.lastAuto.IsZero() && (now.Sub(b.lastAuto) < autoEvery || changes == b.lastChanges) {
 		return false, nil
 	}
 	dir := b.folder()
@@ -289,7 +290,7 @@ func (b *BackupService) autoTick(now time.Time) (made bool, err error) {
 		b.autoErr = err
 		return false, err
 	}
-	b.lastAuto, b.lastChanges, b.autoErr = now, changes, nil
+	b.lastAuto, b.lastChanges, b.autoErr, b.autoDue = now, changes, nil, false
 	if _, err := backup.Thin(dir, now); err != nil {
 		log.Printf("thinning backups in %s: %v", dir, err)
 	}
@@ -471,13 +472,19 @@ func (b *BackupService) restore(src, passphrase string) (backup.Info, error) {
 	}
 	discard()
 	b.s.db, b.s.problem = db, nil
+	// A notice about a damaged database (recovery.go) is over: the new,
+	// empty database it describes has just been replaced. The damaged
+	// file itself stays.
+	if err := os.Remove(recoveryFile(dbPath)); err != nil && !errors.Is(err, os.ErrNotExist) {
+		log.Printf("remove recovery notice: %v", err)
+	}
 	seedTemplates(ctx, db)
 	if err := db.Audit(ctx, domain.AuditRestore, "database", 0); err != nil {
 		log.Printf("audit restore: %v", err)
 	}
-	if changes, err := db.ChangeCount(ctx); err == nil {
-		b.lastChanges = changes
-	}
+	// The next tick (within minutes) backs up the restored state, so the
+	// newest automatic backup is never older than what is in use.
+	b.autoDue = true
 	log.Printf("restored %s from %s (before: %s)", dbPath, src, before.Path)
 	return before, nil
 }

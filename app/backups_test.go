@@ -172,13 +172,21 @@ func TestAutoBackupOnlyWhenChangedAndDue(t *testing.T) {
 	if len(list.Items) != 2 || list.AutoError != nil {
 		t.Fatalf("list %+v", list)
 	}
+	// After a restore the next tick backs up the restored state, though
+	// nothing changed and the last backup is fresh; then the rule again.
+	b.now = func() time.Time { return t0.Add(7 * time.Hour) }
+	if _, err := b.Restore(list.Items[1].Path, ""); err != nil {
+		t.Fatal(err)
+	}
+	step(t0.Add(7*time.Hour+time.Minute), true)
+	step(t0.Add(7*time.Hour+2*time.Minute), false)
 
 	// An unwritable folder: the error is kept for the banner, no panic.
 	blocker := filepath.Join(t.TempDir(), "datei")
 	os.WriteFile(blocker, []byte("x"), 0o600)
 	os.WriteFile(b.settingsPath(), []byte(`{"folder":"`+filepath.ToSlash(filepath.Join(blocker, "sub"))+`"}`), 0o600)
 	addPersonNamed(t, s, "Noch einer")
-	if _, err := b.autoTick(t0.Add(10 * time.Hour)); err == nil {
+	if _, err := b.autoTick(t0.Add(11 * time.Hour)); err == nil {
 		t.Fatal("want an error")
 	}
 	list, _ = b.List()

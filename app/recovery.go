@@ -55,25 +55,36 @@ func noteRecovery(ctx context.Context, db *sqlite.DB, cfg Config) {
 
 // newestGoodBackup returns the newest unencrypted backup in dir that
 // passes backup.Check. Encrypted ones need a passphrase to be checked, so
-// they are left to the backup list in the settings.
+// they are left to the backup list in the settings. A before-restore
+// backup holds a state the user chose to leave (after an earlier
+// recovery: the empty database), so it is offered only when no other
+// backup passes.
 func newestGoodBackup(ctx context.Context, dir string) (backup.Info, bool) {
 	list, err := backup.List(dir)
 	if err != nil {
 		log.Printf("backups in %s not readable: %v", dir, err)
 		return backup.Info{}, false
 	}
+	var fallback *backup.Info
 	for _, b := range list {
 		if ctx.Err() != nil {
 			break
 		}
-		if b.Encrypted {
+		if b.Encrypted || b.Kind == backup.KindBeforeRestore && fallback != nil {
 			continue
 		}
 		if err := backup.Check(b.Path); err != nil {
 			log.Printf("backup %s fails the check: %v", b.Path, err)
 			continue
 		}
+		if b.Kind == backup.KindBeforeRestore {
+			fallback = &b
+			continue
+		}
 		return b, true
+	}
+	if fallback != nil {
+		return *fallback, true
 	}
 	return backup.Info{}, false
 }

@@ -64,16 +64,60 @@ func TestRecoveryFromDamagedDatabase(t *testing.T) {
 		t.Fatalf("after restart: %+v", st.Recovery)
 	}
 
+	// A refused restore keeps the notice.
+	if _, err := s.Backups.Restore(path, ""); err == nil {
+		t.Fatal("restoring the database onto itself was not refused")
+	}
+	if st, _ = s.System.Status(); st.Recovery == nil {
+		t.Fatal("a refused restore removed the notice")
+	}
+
+	// Any restore (here from the list in Einstellungen, not from the
+	// banner) ends the notice: the new, empty database is gone.
 	if _, err := s.Backups.Restore(good.Path, ""); err != nil {
 		t.Fatalf("restore offered backup: %v", err)
 	}
 	if l, _ := s.People.List(domain.PersonFilter{}); l.Total != 1 {
 		t.Fatalf("after restore %d people, want 1", l.Total)
 	}
-	if err := s.System.DismissRecovery(); err != nil {
+	if st, _ = s.System.Status(); st.Recovery != nil {
+		t.Fatalf("notice after restore: %+v", st.Recovery)
+	}
+	if _, err := os.Stat(r.DamagedPath); err != nil {
+		t.Fatalf("damaged file gone: %v", err)
+	}
+	if err := s.System.DismissRecovery(); err != nil { // what the banner calls after its restore
 		t.Fatal(err)
 	}
-	if st, _ = s.System.Status(); st.Recovery != nil {
-		t.Fatalf("notice after dismiss: %+v", st.Recovery)
+}
+
+// TestRecoveryOffersBeforeRestoreLast: a before-restore backup holds a
+// state the user left (after an earlier recovery, the empty database), so
+// an older automatic backup is offered first; it is offered only alone.
+func TestRecoveryOffersBeforeRestoreLast(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openServices(t)
+	db, _, release, _ := s.People.s.use()
+	release()
+	dir := t.TempDir()
+	now := time.Date(2026, 11, 23, 10, 0, 0, 0, time.Local)
+	before, err := backup.Create(ctx, db, dir, backup.KindBeforeRestore, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, ok := newestGoodBackup(ctx, dir); !ok || got.Path != before.Path {
+		t.Fatalf("only a before-restore backup: offered %+v %v", got, ok)
+	}
+	auto, err := backup.Create(ctx, db, dir, backup.KindAuto, now.Add(-time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, ok := newestGoodBackup(ctx, dir); !ok || got.Path != auto.Path {
+		t.Fatalf("offered %s, want the older automatic %s", got.Path, auto.Path)
+	}
+	// A damaged automatic one is passed over for the before-restore one.
+	os.WriteFile(auto.Path, []byte("SQLite format 3\x00 kaputt"), 0o600)
+	if got, ok := newestGoodBackup(ctx, dir); !ok || got.Path != before.Path {
+		t.Fatalf("offered %+v, want the before-restore backup", got)
 	}
 }

@@ -3,7 +3,8 @@
 // database file's header is destroyed. The third run moves the damaged
 // file aside, starts on a new empty database and shows the German banner
 // with the newest intact backup; restoring it from the banner brings the
-// person back and the banner goes away.
+// person back and the banner goes away. A restore from the list in
+// Einstellungen ends the banner as well.
 import assert from 'node:assert/strict'
 import { after, test } from 'node:test'
 import { existsSync, openSync, readdirSync, writeSync, closeSync } from 'node:fs'
@@ -64,4 +65,31 @@ test('a damaged database: moved aside, banner, restore from the banner', async (
   assert.deepEqual(problems.pageErrors, [])
   assert.deepEqual(problems.dialogs, [])
   assert.deepEqual(problems.foreignRequests, [])
+})
+
+test('damaged again: a restore from the list in Einstellungen ends the banner too', async () => {
+  await app.stop()
+  const fd = openSync(dbPath, 'r+')
+  writeSync(fd, Buffer.alloc(100), 0, 100, 0)
+  closeSync(fd)
+
+  app = await startApp(dbPath)
+  const { page, problems } = await openPage(browser, app)
+  const nav = page.getByRole('navigation', { name: 'Hauptnavigation' })
+  const banner = page.getByRole('alert').filter({ hasText: 'Die Datenbank war beschädigt' })
+  const offered = (await banner.locator('.recovery-backup').textContent()).trim()
+  await nav.getByRole('link', { name: 'Einstellungen', exact: true }).click()
+  const panel = page.locator('[data-testid=backup-panel]')
+  // The offered backup, picked from the list rather than from the banner.
+  await panel.locator(`tbody tr[title="${offered}"]`).getByRole('button', { name: 'Wiederherstellen' }).click()
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Wiederherstellen' }).click()
+  await page.getByRole('status').getByText(/Wiederhergestellt/).waitFor()
+  // No reload: the status is read afresh after the restore.
+  await page.getByText('Die Datenbank war beschädigt').waitFor({ state: 'detached', timeout: 10_000 })
+  await nav.getByRole('link', { name: 'Personen', exact: true }).click()
+  await page.getByText('Weiß').first().waitFor().catch(async (e) => {
+    throw new Error(`${e.message}\noffered: ${offered}\napp log:\n${app.log().slice(-3000)}`)
+  })
+  assert.deepEqual(problems.pageErrors, [])
+  assert.deepEqual(problems.dialogs, [])
 })

@@ -27,11 +27,18 @@ export const useSystem = defineStore('system', () => {
       status.value = boot
       return
     }
+    await refresh()
+  }
+
+  // refresh asks the Go side again, e.g. after a restore replaced the
+  // database (the boot state is from the start and stays stale).
+  async function refresh() {
     try {
       status.value = await api.system.Status()
+      failure.value = null
     } catch (err) {
       failure.value = toAppError(err)
     }
   }
-  return { status, failure, load }
+  return { status, failure, load, refresh }
 })

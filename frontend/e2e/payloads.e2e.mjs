@@ -5,7 +5,8 @@
 // session notes and agreements, and a mentee's name on a register entry.
 // Every page that shows them is then visited: no dialog, no page error, no
 // foreign request (harness `problems`), no injected element, no script run,
-// and the names appear verbatim as text.
+// and the names appear verbatim as text. A backup folder with a hostile
+// name is shown in Einstellungen the same way.
 import assert from 'node:assert/strict'
 import { mkdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -172,4 +173,16 @@ test('tandems, sessions, groups, programmes, overview, documents, search', async
     await page.waitForTimeout(400)
     await inert(`search ${q}`)
   }
+})
+
+test('Einstellungen: a backup folder with a hostile name', async () => {
+  const name = '<img src=x onerror="window.__pwned=1" data-pw>'
+  const res = await page.evaluate((folder) => window.go.app.BackupService.SaveSettings(folder), join(dir, name))
+  assert.equal(res.folder, join(dir, name))
+  await go('Einstellungen', 'Einstellungen')
+  await page.locator('[data-testid=backup-panel]').waitFor()
+  await page.waitForTimeout(300)
+  await inert('settings')
+  await shown([join(dir, name)], 'backup folder')
+  await page.evaluate(() => window.go.app.BackupService.SaveSettings('')) // back to the default
 })

@@ -9,7 +9,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -21,6 +20,7 @@ import (
 	_ "modernc.org/sqlite" // the "sqlite" driver for Check
 
 	"tandem/internal/domain"
+	"tandem/internal/sqlite"
 )
 
 // Kinds of backup, part of the file name.
@@ -97,41 +97,45 @@ func List(dir string) ([]Info, error) {
 	if err != nil {
 		return nil, &domain.Error{Code: domain.EINVALID, Key: "backup.dir_unreadable", Field: "folder", Params: map[string]any{"path": dir}, Err: err}
 	}
-	type item struct {
-		Info
-		n int
-	}
-	var items []item
+	out := []Info{}
 	for _, e := range entries {
 		if !e.Type().IsRegular() {
 			continue
 		}
-		m := namePattern.FindStringSubmatch(e.Name())
 		kind, t, enc, ok := ParseName(e.Name())
-		if !ok || m == nil {
+		if !ok {
 			continue
 		}
 		fi, err := e.Info()
 		if err != nil {
 			continue
 		}
-		n, _ := strconv.Atoi(m[3]) // "" (the first) → 0
-		items = append(items, item{Info{Path: filepath.Join(dir, e.Name()), Time: t, Size: fi.Size(), Encrypted: enc, Kind: kind}, n})
+		out = append(out, Info{Path: filepath.Join(dir, e.Name()), Time: t, Size: fi.Size(), Encrypted: enc, Kind: kind})
 	}
-	sort.SliceStable(items, func(i, j int) bool {
-		if !items[i].Time.Equal(items[j].Time) {
-			return items[i].Time.After(items[j].Time)
-		}
-		if items[i].n != items[j].n {
-			return items[i].n > items[j].n
-		}
-		return items[i].Path > items[j].Path
-	})
-	out := make([]Info, len(items))
-	for i, it := range items {
-		out[i] = it.Info
-	}
+	sort.SliceStable(out, func(i, j int) bool { return newer(out[i], out[j]) })
 	return out, nil
+}
+
+// newer reports whether a was made after b: by time, then (same minute) by
+// the name's suffix n ("-2" after none, "-10" after "-9").
+func newer(a, b Info) bool {
+	if !a.Time.Equal(b.Time) {
+		return a.Time.After(b.Time)
+	}
+	if na, nb := seq(a.Path), seq(b.Path); na != nb {
+		return na > nb
+	}
+	return a.Path > b.Path
+}
+
+// seq returns the suffix n of a backup's name, 0 for none.
+func seq(path string) int {
+	m := namePattern.FindStringSubmatch(filepath.Base(path))
+	if m == nil {
+		return 0
+	}
+	n, _ := strconv.Atoi(m[3]) // "" (the first) → 0
+	return n
 }
 
 // IsEncrypted reports whether path names an age-encrypted backup.
@@ -207,13 +211,7 @@ func checkFile(ctx context.Context, path string, maxVersion int) error {
 }
 
 // roDSN opens path read-only (never creating it).
-func roDSN(path string) string {
-	p := filepath.ToSlash(path)
-	if !strings.HasPrefix(p, "/") {
-		p = "/" + p // C:/… → file:///C:/…; //server/share → file:////server/share
-	}
-	return "file://" + (&url.URL{Path: p}).EscapedPath() + "?mode=ro&_pragma=busy_timeout(5000)"
-}
+func roDSN(path string) string { return sqlite.ReadOnlyDSN(path, "_pragma=busy_timeout(5000)") }
 
 // vacuumFile copies the database at src into dst with VACUUM INTO.
 func vacuumFile(ctx context.Context, src, dst string) error {

@@ -8,7 +8,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"syscall"
 	"time"
 	"unicode/utf8"
 
@@ -64,12 +66,12 @@ func CreateIn(ctx context.Context, db *sqlite.DB, dir string, kind string, now t
 	enc := passphrase != ""
 	var path string
 	for n := 1; ; n++ {
+		if n > 999 { // namePattern: at most 3 digits
+			return Info{}, dirError(dir, errors.New("too many backups in one minute"))
+		}
 		path = filepath.Join(dir, FileName(kind, now, enc, n))
 		if _, err := os.Lstat(path); errors.Is(err, os.ErrNotExist) {
 			break
-		}
-		if n > 999 {
-			return Info{}, dirError(dir, errors.New("too many backups in one minute"))
 		}
 	}
 	if err := WriteTo(ctx, db, path, passphrase); err != nil {
@@ -91,12 +93,14 @@ func dirError(dir string, err error) error {
 // INTO a temp file, fsync, integrity_check, (encrypt with age into a second
 // temp file beside path,) rename into place and fsync the folder. The
 // unencrypted temp file of an encrypted backup is made beside the database,
-// never in the target folder. On failure nothing is left behind.
+// never in the target folder. On failure nothing is left behind. Temp
+// files of interrupted earlier runs in the target folder are removed first.
 func WriteTo(ctx context.Context, db *sqlite.DB, path, passphrase string) error {
 	if err := ValidatePassphrase(passphrase); err != nil {
 		return err
 	}
 	dir := filepath.Dir(path)
+	removeStaleTemps(dir, time.Now())
 	plainDir := dir
 	if passphrase != "" {
 		plainDir = filepath.Dir(db.Path())
@@ -145,7 +149,7 @@ func tempName(dir, ext string) (string, error) {
 	if _, err := rand.Read(b[:]); err != nil {
 		return "", err
 	}
-	return filepath.Join(dir, ".tandem-tmp-"+hex.EncodeToString(b[:])+ext), nil
+	return filepath.Join(dir, sqlite.TempPrefix+hex.EncodeToString(b[:])+ext), nil
 }
 
 func syncFile(path string) error {
@@ -173,10 +177,12 @@ func syncDir(dir string) error {
 	return nil
 }
 
+// isUnsupportedSync reports whether a folder's fsync failed only because
+// the system cannot do it: Windows cannot fsync a directory handle, some
+// (network) file systems refuse with EINVAL, ENOTSUP or EBADF.
 func isUnsupportedSync(err error) bool {
-	// Windows cannot fsync a directory handle; some network file systems refuse too.
-	var pe *os.PathError
-	return errors.As(err, &pe) || errors.Is(err, os.ErrInvalid)
+	return runtime.GOOS == "windows" || errors.Is(err, os.ErrInvalid) ||
+		errors.Is(err, syscall.EINVAL) || errors.Is(err, syscall.ENOTSUP) || errors.Is(err, syscall.EBADF)
 }
 
 func encryptFile(src, dst, passphrase string) error {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"time"
 
 	"tandem/internal/domain"
 	"tandem/internal/sqlite"
@@ -62,8 +63,11 @@ func Prepare(ctx context.Context, src, passphrase, workDir string, maxVersion in
 }
 
 // Replace puts the prepared file in place of the (closed) database at
-// dbPath. The old file and its -wal/-shm are moved aside, not deleted;
-// undo moves them back, discard deletes them. On error nothing changed.
+// dbPath. The old file and its -wal/-shm are moved aside, not deleted, to
+// ".tandem-tmp-<hex>.<db name>.old" with the time of the move (so that
+// sqlite.Open, which sweeps such files once they are an hour old or moves
+// them back when the database is missing, sees them as fresh); undo moves
+// them back, discard deletes them. On error nothing changed.
 func Replace(dbPath, prepared string) (undo func() error, discard func(), err error) {
 	type move struct{ from, to string }
 	var done []move
@@ -74,7 +78,7 @@ func Replace(dbPath, prepared string) (undo func() error, discard func(), err er
 		}
 		return errors.Join(errs...)
 	}
-	aside, err := tempName(filepath.Dir(dbPath), ".old")
+	aside, err := tempName(filepath.Dir(dbPath), "."+filepath.Base(dbPath)+".old")
 	if err != nil {
 		return nil, nil, err
 	}
@@ -89,6 +93,8 @@ func Replace(dbPath, prepared string) (undo func() error, discard func(), err er
 			return nil, nil, err
 		}
 		done = append(done, move{from, to})
+		now := time.Now()
+		_ = os.Chtimes(to, now, now)
 	}
 	if err := os.Rename(prepared, dbPath); err != nil {
 		_ = back()

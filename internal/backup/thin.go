@@ -1,10 +1,14 @@
 package backup
 
 import (
+	"errors"
+	"log"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
+
+	"tandem/internal/sqlite"
 )
 
 // Retention of automatic backups: every backup of today, the newest of
@@ -18,7 +22,8 @@ const (
 )
 
 // ToDelete returns the automatic backups of list that the retention rule
-// no longer keeps at now. list may be in any order.
+// no longer keeps at now. list may be in any order; of two backups in the
+// same minute the one with the higher suffix is the newer (as in List).
 func ToDelete(list []Info, now time.Time) []Info {
 	now = now.Local()
 	y, m, d := now.Date()
@@ -32,7 +37,7 @@ func ToDelete(list []Info, now time.Time) []Info {
 
 	var newest *Info
 	for i := range list {
-		if newest == nil || list[i].Time.After(newest.Time) || (list[i].Time.Equal(newest.Time) && list[i].Path > newest.Path) {
+		if newest == nil || newer(list[i], *newest) {
 			newest = &list[i]
 		}
 	}
@@ -43,7 +48,7 @@ func ToDelete(list []Info, now time.Time) []Info {
 	}
 	best := map[bucket]int{}
 	consider := func(b bucket, i int) {
-		if j, ok := best[b]; !ok || list[i].Time.After(list[j].Time) || (list[i].Time.Equal(list[j].Time) && list[i].Path > list[j].Path) {
+		if j, ok := best[b]; !ok || newer(list[i], list[j]) {
 			best[b] = i
 		}
 	}
@@ -76,8 +81,12 @@ func ToDelete(list []Info, now time.Time) []Info {
 	return out
 }
 
+// remove is os.Remove; tests replace it to inject failures.
+var remove = os.Remove
+
 // Thin deletes the automatic backups in dir that the retention rule no
-// longer keeps and returns them.
+// longer keeps and returns them. A file that cannot be deleted does not
+// stop the others; the errors are joined.
 func Thin(dir string, now time.Time) ([]Info, error) {
 	list, err := List(dir)
 	if err != nil {
@@ -85,28 +94,40 @@ func Thin(dir string, now time.Time) ([]Info, error) {
 	}
 	removeStaleTemps(dir, now)
 	var removed []Info
+	var errs []error
 	for _, b := range ToDelete(list, now) {
-		if err := os.Remove(b.Path); err != nil {
-			return removed, dirError(dir, err)
+		if err := remove(b.Path); err != nil {
+			errs = append(errs, err)
+			continue
 		}
 		removed = append(removed, b)
+	}
+	if len(errs) > 0 {
+		return removed, dirError(dir, errors.Join(errs...))
 	}
 	return removed, nil
 }
 
 // removeStaleTemps deletes temp files of backups that were interrupted
 // (the app was closed or crashed while writing), once they are an hour old.
+// A database moved aside by a restore is left to sqlite.Open, which may
+// need to move it back.
 func removeStaleTemps(dir string, now time.Time) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return
 	}
 	for _, e := range entries {
-		if !strings.HasPrefix(e.Name(), ".tandem-tmp-") {
+		if !strings.HasPrefix(e.Name(), sqlite.TempPrefix) {
+			continue
+		}
+		if _, _, aside := sqlite.ParseAside(e.Name()); aside {
 			continue
 		}
 		if fi, err := e.Info(); err == nil && fi.Mode().IsRegular() && now.Sub(fi.ModTime()) > time.Hour {
-			os.Remove(filepath.Join(dir, e.Name()))
+			if os.Remove(filepath.Join(dir, e.Name())) == nil {
+				log.Printf("removed leftover temp file %s", filepath.Join(dir, e.Name()))
+			}
 		}
 	}
 }

@@ -3,17 +3,45 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"net/url"
+	"path/filepath"
+	"strings"
 
 	"tandem/internal/domain"
 )
 
+// ReadOnlyDSN returns a "file:" URI that opens path read-only and never
+// creates it, followed by params (e.g. "_pragma=busy_timeout(5000)", may
+// be empty). The path is percent-escaped, so "%", "#", "?", spaces and
+// non-ASCII are safe; drive paths become file:///C:/… and UNC paths
+// file:////server/share/… (an empty URI authority).
+func ReadOnlyDSN(path, params string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	return readOnlyDSN(filepath.ToSlash(path), params)
+}
+
+// readOnlyDSN is ReadOnlyDSN for a path with forward slashes.
+func readOnlyDSN(slashPath, params string) string {
+	if !strings.HasPrefix(slashPath, "/") {
+		slashPath = "/" + slashPath // C:/… → /C:/…
+	}
+	dsn := "file://" + (&url.URL{Path: slashPath}).EscapedPath() + "?mode=ro"
+	if params != "" {
+		dsn += "&" + params
+	}
+	return dsn
+}
+
 // VacuumInto writes a consistent, compacted copy of the database to dest
 // (which must not exist) with SQLite's VACUUM INTO. It runs on a separate
-// read-only connection: in WAL mode it reads one snapshot and does not
-// block the writer. (A query_only connection refuses VACUUM INTO, so the
-// pooled readers cannot be used.)
+// read-only connection (mode=ro, which also never creates a missing
+// file): in WAL mode it reads one snapshot and does not block the writer.
+// (A query_only connection refuses VACUUM INTO, so the pooled readers
+// cannot be used.)
 func (db *DB) VacuumInto(ctx context.Context, dest string) error {
-	conn, err := sql.Open("sqlite", db.path+"?mode=ro&"+basePragmas)
+	conn, err := sql.Open("sqlite", db.vacuumDSN())
 	if err != nil {
 		return domain.Internal(err, "open %s for backup", db.path)
 	}
@@ -24,6 +52,8 @@ func (db *DB) VacuumInto(ctx context.Context, dest string) error {
 	}
 	return nil
 }
+
+func (db *DB) vacuumDSN() string { return ReadOnlyDSN(db.path, basePragmas) }
 
 // ChangeCount returns a number that changes whenever a write was committed
 // (SQLite's total_changes() of the one writer connection). Compare two

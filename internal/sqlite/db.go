@@ -74,6 +74,10 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	}
 
 	db := &DB{path: abs, lock: lock, Now: time.Now}
+	if err := db.sweepLeftovers(time.Now()); err != nil { // leftovers.go
+		db.Close()
+		return nil, err
+	}
 	unclean, err := db.startMarker()
 	if err != nil {
 		db.Close()

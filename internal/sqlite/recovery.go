@@ -22,7 +22,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/url"
+	"log"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -104,16 +104,34 @@ func (db *DB) openOrRecover(ctx context.Context, unclean bool) error {
 		return &domain.Error{Code: domain.EINTERNAL, Key: "db.damaged", Params: map[string]any{"path": db.path}, Err: errors.Join(cause, err)}
 	}
 	db.recovery = &Recovery{DamagedPath: moved, MovedAt: now, Unclean: unclean, Cause: cause.Error()}
+	db.marker = db.path + MarkerSuffix // the new file needs no check next time
 	return db.open(ctx)
 }
 
+// checkIntegrity is (*DB).integrityCheck; tests replace it.
+var checkIntegrity = (*DB).integrityCheck
+
+// openChecked opens the database, after an unclean shutdown once the
+// integrity check passed. A check that could not run (an error that says
+// neither "damaged" nor "not a database") does not block the start: it is
+// logged, the file is opened as usual and the marker is kept, so that the
+// next start tries the check again.
 func (db *DB) openChecked(ctx context.Context, unclean bool) error {
 	if unclean {
-		if err := db.integrityCheck(ctx); err != nil {
-			return err
+		if err := checkIntegrity(db, ctx); err != nil {
+			if isDamage(err) || hasKey(err, "db.not_database") {
+				return err
+			}
+			log.Printf("integrity check of %s not possible, opening without it: %v", db.path, err)
+			db.marker = "" // Close keeps the marker
 		}
 	}
 	return db.open(ctx)
+}
+
+func hasKey(err error, key string) bool {
+	var de *domain.Error
+	return errors.As(err, &de) && de.Key == key
 }
 
 // integrityCheck runs the full PRAGMA integrity_check on a query-only
@@ -127,7 +145,7 @@ func (db *DB) integrityCheck(ctx context.Context) error {
 	}
 	// mode=ro: a read-only connection never checkpoints, so a damaged file
 	// and its -wal are moved aside exactly as the crash left them.
-	probe, err := sql.Open("sqlite", "file:"+(&url.URL{Path: filepath.ToSlash(db.path)}).EscapedPath()+"?mode=ro&"+readPragmas)
+	probe, err := sql.Open("sqlite", ReadOnlyDSN(db.path, readPragmas))
 	if err != nil {
 		return domain.Internal(err, "open %s", db.path)
 	}
@@ -204,20 +222,37 @@ func checkHeader(path string) error {
 	return &domain.Error{Code: domain.EINVALID, Key: "db.not_database", Params: map[string]any{"path": path}}
 }
 
+// rename is os.Rename; tests replace it to inject failures.
+var rename = os.Rename
+
 // moveDamaged renames path and its -wal and -shm to
 // "<path>.damaged-<time>" (+ "-wal", "-shm"), never overwriting a file,
 // and returns the new name of the database file. The -wal goes first: a
-// WAL left beside a new database would be replayed into it.
+// WAL left beside a new database would be replayed into it. When a rename
+// fails, the files already moved are moved back (in reverse order), so
+// the database is never separated from its WAL.
 func moveDamaged(path string, now time.Time) (string, error) {
 	base := path + ".damaged-" + now.Format(DamagedLayout)
 	target := base
 	for n := 2; exists(target) || exists(target+"-wal") || exists(target+"-shm"); n++ {
 		target = base + "-" + strconv.Itoa(n)
 	}
+	var moved []string
 	for _, suffix := range []string{"-wal", "-shm", ""} {
-		if err := os.Rename(path+suffix, target+suffix); err != nil && !errors.Is(err, os.ErrNotExist) {
-			return "", err
+		err := rename(path+suffix, target+suffix)
+		if errors.Is(err, os.ErrNotExist) {
+			continue
 		}
+		if err != nil {
+			errs := []error{err}
+			for i := len(moved) - 1; i >= 0; i-- {
+				if berr := rename(target+moved[i], path+moved[i]); berr != nil {
+					errs = append(errs, fmt.Errorf("move back: %w", berr))
+				}
+			}
+			return "", errors.Join(errs...)
+		}
+		moved = append(moved, suffix)
 	}
 	syncDir(filepath.Dir(path))
 	return target, nil

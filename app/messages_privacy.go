@@ -9,6 +9,8 @@ func init() {
 		"retention.kind.invalid":        "Unbekannte Art von Eintrag für die Aufbewahrungsfrist.",
 		"retention.months.invalid":      "Die Aufbewahrungsfrist muss zwischen {min} und {max} Monaten liegen.",
 		"retention.nothing_selected":    "Es ist nichts zum Löschen ausgewählt.",
+		"retention.too_many":            "Auf einmal können höchstens {max} Einträge gelöscht werden. Es wurde nichts gelöscht.",
+		"person.erase.confirm_too_long": "Der Name zur Bestätigung darf höchstens {max} Zeichen lang sein. Es wurde nichts gelöscht.",
 	} {
 		messages[k] = v
 	}

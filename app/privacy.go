@@ -38,19 +38,20 @@ type AccessExportResult struct {
 
 // accessLabels are the German headings of the exported tables.
 var accessLabels = map[string]string{
-	"people": "Person", "person_roles": "Rollen", "tandems": "Tandems", "tandem_mentors": "Mentor*innen der Tandems",
+	"people": "Person und ihre Mitarbeitenden (nur Namen)", "person_roles": "Rollen", "tandems": "Tandems", "tandem_mentors": "Mentor*innen der Tandems",
 	"sessions": "Gespräche", "session_attendance": "Teilnahme an Gesprächen", "session_topics": "Themen der Gespräche",
 	"notes": "Notizen", "agreements": "Vereinbarungen", "feedback_talks": "Feedbackgespräche",
 	"self_assessments": "Selbsteinschätzungen", "self_assessment_levels": "Stufen der Selbsteinschätzungen",
 	"plans": "Einarbeitungspläne", "plan_items": "Themen der Einarbeitungspläne", "handovers": "Fallübergaben",
-	"groups": "Gruppen", "group_members": "Gruppenmitgliedschaften", "practice_projects": "Praxisprojekte",
+	"groups": "Gruppen", "group_members": "Gruppenmitgliedschaften", "course_modules": "Kursmodule der Gruppen",
+	"practice_projects": "Praxisprojekte",
 	"document_register": "Ausgestellte Dokumente", "audit_log": "Protokoll (nur Aktionen)",
 }
 
 var jsonFilter = runtime.FileFilter{DisplayName: "JSON-Datei (*.json)", Pattern: "*.json"}
 
 // AccessExport saves everything stored about a person as a JSON file and a
-// readable PDF (Art. 15 DSGVO), and logs the export.
+// readable PDF (Art. 15 DSGVO), and logs the export once the JSON file is written.
 func (v *PrivacyService) AccessExport(personID int64) (AccessExportResult, error) {
 	var res AccessExportResult
 	db, ctx, release, err := v.s.use()
@@ -84,10 +85,13 @@ func (v *PrivacyService) AccessExport(personID int64) (AccessExportResult, error
 	if res.JSONPath, err = saveFile("Auskunft (JSON) speichern", base+".json", jsonFilter, js); err != nil || res.JSONPath == "" {
 		return res, err
 	}
-	if res.PDFPath, err = saveFile("Auskunft (PDF) speichern", base+".pdf", pdfFilter, pdf); err != nil {
+	// Logged as soon as the data has left the database (the JSON file holds
+	// all of it), so that a PDF that cannot be saved leaves the line too.
+	if err := db.Audit(ctx, domain.AuditExport, "person", personID); err != nil {
 		return res, err
 	}
-	return res, db.Audit(ctx, domain.AuditExport, "person", personID)
+	res.PDFPath, err = saveFile("Auskunft (PDF) speichern", base+".pdf", pdfFilter, pdf)
+	return res, err
 }
 
 // AuditLog returns one page of the audit log, newest first.

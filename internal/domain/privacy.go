@@ -1,9 +1,12 @@
 package domain
 
-// Erasure is one entry of the erasure list: a person erased for good.
-// CreatedAt is the erased person's own creation time, so that a newer
-// person who happens to get the same id is never erased by mistake.
+// Erasure is one entry of the erasure list: a person erased for good, or
+// a tandem or plan erased when its retention period ran out (Kind "person",
+// "tandem", "plan"). CreatedAt is the erased record's own creation time, so
+// that a newer record that happens to get the same id is never erased by
+// mistake. Never a name.
 type Erasure struct {
+	Kind      string `json:"kind"`
 	ID        int64  `json:"id"`
 	CreatedAt string `json:"createdAt"`
 	ErasedAt  string `json:"erasedAt"`

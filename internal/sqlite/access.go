@@ -14,32 +14,43 @@ import (
 // condition that selects that person's rows (?1 = the person's id). The
 // test TestAccessExportCoversSchema reads sqlite_schema and fails when a
 // table refers to people (or is new) and is neither here nor in
-// AccessNotPersonal.
+// AccessNotPersonal; TestAccessExportCoversPersonColumns fails when a
+// column that refers to a person is not named in its table's condition.
 var AccessTables = map[string]string{
-	"people":         `id = ?1`,
-	"person_roles":   `person_id = ?1`,
-	"tandems":        `mentee_id = ?1 OR id IN (SELECT tandem_id FROM tandem_mentors WHERE mentor_id = ?1)`,
-	"tandem_mentors": `mentor_id = ?1 OR tandem_id IN (SELECT id FROM tandems WHERE mentee_id = ?1)`,
-	"sessions": `tandem_id IN (SELECT id FROM tandems WHERE mentee_id = ?1 UNION SELECT tandem_id FROM tandem_mentors WHERE mentor_id = ?1)
-		OR id IN (SELECT session_id FROM session_attendance WHERE person_id = ?1)`,
-	"session_attendance": `person_id = ?1`,
-	"session_topics": `session_id IN (SELECT id FROM sessions WHERE tandem_id IN
-		(SELECT id FROM tandems WHERE mentee_id = ?1 UNION SELECT tandem_id FROM tandem_mentors WHERE mentor_id = ?1))`,
-	"notes": `session_id IN (SELECT id FROM sessions WHERE tandem_id IN
-		(SELECT id FROM tandems WHERE mentee_id = ?1 UNION SELECT tandem_id FROM tandem_mentors WHERE mentor_id = ?1))`,
-	"agreements": `owner_id = ?1 OR session_id IN (SELECT id FROM sessions WHERE tandem_id IN
-		(SELECT id FROM tandems WHERE mentee_id = ?1 UNION SELECT tandem_id FROM tandem_mentors WHERE mentor_id = ?1))`,
+	"people":                 `id = ?1 OR line_manager_id = ?1`, // the people they manage: names only (accessOthers)
+	"person_roles":           `person_id = ?1`,
+	"tandems":                `mentee_id = ?1 OR id IN (SELECT tandem_id FROM tandem_mentors WHERE mentor_id = ?1)`,
+	"tandem_mentors":         `mentor_id = ?1 OR tandem_id IN (SELECT id FROM tandems WHERE mentee_id = ?1)`,
+	"sessions":               `id IN (` + accessSessions + `)`,
+	"session_attendance":     `person_id = ?1`,
+	"session_topics":         `session_id IN (` + accessSessions + `)`,
+	"notes":                  `session_id IN (` + accessSessions + `)`,
+	"agreements":             `owner_id = ?1 OR session_id IN (` + accessSessions + `) OR owner_id IS NULL AND tandem_name_key(owner_name) IN (` + personNameForms + `)`,
 	"feedback_talks":         `tandem_id IN (SELECT id FROM tandems WHERE mentee_id = ?1 UNION SELECT tandem_id FROM tandem_mentors WHERE mentor_id = ?1)`,
 	"self_assessments":       `tandem_id IN (SELECT id FROM tandems WHERE mentee_id = ?1)`,
 	"self_assessment_levels": `assessment_id IN (SELECT id FROM self_assessments WHERE tandem_id IN (SELECT id FROM tandems WHERE mentee_id = ?1))`,
 	"plans":                  `newcomer_id = ?1`,
 	"plan_items":             `responsible_id = ?1 OR plan_id IN (SELECT id FROM plans WHERE newcomer_id = ?1)`,
-	"handovers":              `from_id = ?1 OR plan_id IN (SELECT id FROM plans WHERE newcomer_id = ?1)`,
+	"handovers":              `from_id = ?1 OR plan_id IN (SELECT id FROM plans WHERE newcomer_id = ?1) OR from_id IS NULL AND tandem_name_key(from_name) IN (` + personNameForms + `)`,
 	"groups":                 `id IN (SELECT group_id FROM group_members WHERE person_id = ?1)`,
+	"course_modules":         `group_id IN (SELECT group_id FROM group_members WHERE person_id = ?1)`,
 	"group_members":          `person_id = ?1`,
 	"practice_projects":      `person_id = ?1`,
 	"document_register":      `person_id = ?1`,
-	"audit_log":              `record_kind = 'person' AND record_id = ?1`,
+	"audit_log":              `record_kind IN ('person', 'practice_project') AND record_id = ?1`,
+}
+
+// accessSessions selects the sessions of the person's tandems and the
+// (group) sessions they attended.
+const accessSessions = `SELECT id FROM sessions WHERE tandem_id IN
+		(SELECT id FROM tandems WHERE mentee_id = ?1 UNION SELECT tandem_id FROM tandem_mentors WHERE mentor_id = ?1)
+	UNION SELECT session_id FROM session_attendance WHERE person_id = ?1`
+
+// accessOthers are the columns exported of a row that is about someone
+// else and only linked to the person (the people they are line manager
+// of): enough to show the link, nothing more of the other person.
+var accessOthers = map[string][]string{
+	"people": {"id", "first_name", "last_name", "line_manager_id"},
 }
 
 // AccessNotPersonal are the tables that hold nothing about a particular
@@ -51,11 +62,10 @@ var AccessNotPersonal = map[string]string{
 	"template_phases":      "Programmvorlagen",
 	"template_topics":      "Programmvorlagen",
 	"runs":                 "Durchgänge",
-	"course_modules":       "Kursmodule (Referent*innen als freier Text)",
 	"installation":         "Kennung der Installation",
 	"document_texts":       "Textbausteine",
 	"retention_periods":    "Aufbewahrungsfristen",
-	"erased_people":        "nur Nummern gelöschter Personen",
+	"erasures":             "nur Art, Nummer und Zeitpunkte gelöschter Einträge, nie Namen",
 	"search_index":         "Suchindex (aus den exportierten Tabellen abgeleitet)",
 	"search_index_config":  "Suchindex",
 	"search_index_data":    "Suchindex",
@@ -96,11 +106,27 @@ func (db *DB) AccessExport(ctx context.Context, id int64) (AccessData, error) {
 			if err != nil {
 				return wrapf(err, "export %s", t)
 			}
+			if cols, ok := accessOthers[t]; ok {
+				for i, row := range list {
+					if row["id"] != id {
+						list[i] = pick(row, cols)
+					}
+				}
+			}
 			out.Tables[t] = list
 		}
 		return nil
 	})
 	return out, err
+}
+
+// pick keeps the given columns of row.
+func pick(row map[string]any, cols []string) map[string]any {
+	out := make(map[string]any, len(cols))
+	for _, c := range cols {
+		out[c] = row[c]
+	}
+	return out
 }
 
 func rowMaps(rows *sql.Rows) ([]map[string]any, error) {

@@ -43,6 +43,9 @@ type DB struct {
 	marker   string    // path of the "running" marker, removed at a clean Close (recovery.go)
 	recovery *Recovery // set when a damaged file was moved aside at open
 
+	cpMu    sync.Mutex    // guards cpRetry
+	cpRetry chan struct{} // closed to stop a background checkpoint retry (privacy.go)
+
 	// Now returns the current time; tests may replace it.
 	Now func() time.Time
 }
@@ -112,8 +115,9 @@ func (db *DB) open(ctx context.Context) error {
 		return err
 	}
 	// Erased people come back with an older file (a restore): erase them
-	// again before anything is read (privacy.go).
-	if _, err := db.ReapplyErasures(ctx); err != nil {
+	// again before anything is read (privacy.go), with the list kept beside
+	// the database merged in (a new file after a damaged one, a copied file).
+	if _, err := db.ReapplyErasures(ctx, loadErasureFile(db.path)...); err != nil {
 		return err
 	}
 
@@ -167,6 +171,10 @@ func classifyOpenError(err error, path string) error {
 // Close closes the connections, removes the "running" marker and releases
 // the file lock.
 func (db *DB) Close() error {
+	db.stopCheckpointRetry()
+	if db.write != nil {
+		db.tryCheckpoint(context.Background()) // an erasure's checkpoint that readers kept from completing
+	}
 	errs := []error{db.closeConns()}
 	if db.marker != "" {
 		if err := os.Remove(db.marker); err != nil && !errors.Is(err, os.ErrNotExist) {

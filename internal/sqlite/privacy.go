@@ -4,10 +4,15 @@ import (
 	"context"
 	"database/sql"
 	"database/sql/driver"
+	"encoding/json"
+	"log"
 	"os"
 	"os/user"
+	"path/filepath"
 	"strings"
 	"sync"
+	"time"
+	"unicode/utf8"
 
 	"modernc.org/sqlite"
 
@@ -37,7 +42,24 @@ func init() {
 	sqlite.MustRegisterScalarFunction("tandem_os_user", 0, func(_ *sqlite.FunctionContext, _ []driver.Value) (driver.Value, error) {
 		return OSUser(), nil
 	})
+	// tandem_name_key(text) is nameKey for SQL (personNameForms).
+	sqlite.MustRegisterDeterministicScalarFunction("tandem_name_key", 1, func(_ *sqlite.FunctionContext, args []driver.Value) (driver.Value, error) {
+		if s, ok := args[0].(string); ok {
+			return nameKey(s), nil
+		}
+		return "", nil
+	})
 }
+
+// personNameForms selects the name keys (tandem_name_key) of person ?1 as
+// free text may name them: the SQL twin of nameForms, for the access
+// export of agreements and handovers that name the person only by text.
+const personNameForms = `SELECT tandem_name_key(first_name || ' ' || last_name) FROM people WHERE id = ?1 AND trim(first_name) <> ''
+	UNION SELECT tandem_name_key(last_name || ', ' || first_name) FROM people WHERE id = ?1 AND trim(first_name) <> ''
+	UNION SELECT tandem_name_key(last_name || ' ' || first_name) FROM people WHERE id = ?1 AND trim(first_name) <> ''
+	UNION SELECT tandem_name_key(salutation || ' ' || last_name) FROM people WHERE id = ?1 AND trim(salutation) <> ''
+	UNION SELECT tandem_name_key('Frau ' || last_name) FROM people WHERE id = ?1
+	UNION SELECT tandem_name_key('Herr ' || last_name) FROM people WHERE id = ?1`
 
 // audit appends one line to the audit log inside tx.
 func (tx *Tx) audit(ctx context.Context, action, kind string, id int64) error {
@@ -49,7 +71,7 @@ func (tx *Tx) audit(ctx context.Context, action, kind string, id int64) error {
 // auditKinds are the record kinds the Go side may log.
 var auditKinds = map[string]bool{"person": true, "tandem": true, "session": true, "note": true, "agreement": true,
 	"feedback_talk": true, "plan": true, "group": true, "document": true, "database": true, "audit_log": true,
-	"retention": true, "report": true, "calendar": true}
+	"retention": true, "report": true, "calendar": true, "self_assessment": true, "practice_project": true}
 
 // Audit appends one line to the audit log in its own transaction: for
 // what happens outside the database (export, print = a PDF saved, restore).
@@ -122,6 +144,10 @@ func auditEntries(ctx context.Context, tx *sql.Tx, tail string, args ...any) ([]
 // someone else keeps a reference to an erased person.
 const ErasedName = "gelöscht"
 
+// maxConfirmName bounds the typed confirmation (first and last name have
+// at most domain.MaxNameLen characters each; room for stray spaces).
+const maxConfirmName = 4 * domain.MaxNameLen
+
 // ErasePerson removes the person everywhere in one transaction (see
 // erasePerson), keeps their id in the erasure list, and then checkpoints the
 // WAL so that nothing of them is left in the -wal file. confirmName must be
@@ -130,6 +156,9 @@ const ErasedName = "gelöscht"
 func (db *DB) ErasePerson(ctx context.Context, id int64, confirmName string) error {
 	if err := domain.ValidID(id); err != nil {
 		return err
+	}
+	if len(confirmName) > 4*maxConfirmName || utf8.RuneCountInString(confirmName) > maxConfirmName {
+		return domain.Invalid("confirmName", "person.erase.confirm_too_long", "max", maxConfirmName)
 	}
 	err := db.update(ctx, func(tx *Tx) error {
 		p, err := findPerson(ctx, tx, id)
@@ -147,16 +176,88 @@ func (db *DB) ErasePerson(ctx context.Context, id int64, confirmName string) err
 	if err != nil {
 		return err
 	}
-	db.checkpoint(ctx)
+	db.afterErasure(ctx)
 	return nil
+}
+
+// afterErasure runs after an erasure committed: the WAL checkpoint, and
+// the copy of the erasure list beside the database.
+func (db *DB) afterErasure(ctx context.Context) {
+	db.checkpoint(ctx)
+	if err := db.saveErasureFile(ctx); err != nil {
+		log.Printf("erasure list beside the database not saved: %v", err)
+	}
 }
 
 // checkpoint copies the WAL into the database file and truncates it, so
 // that deleted content (zeroed in the file by secure_delete) does not live
-// on in old WAL frames. A reader holding an old snapshot can make it
-// partial; the next checkpoint completes it.
+// on in old WAL frames. A reader holding an old snapshot (a backup being
+// written, a long report) keeps it from completing: then it is tried
+// again in the background every few seconds until it completes or the
+// database is closed (Close checkpoints once more).
 func (db *DB) checkpoint(ctx context.Context) {
-	_, _ = db.write.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`)
+	if db.tryCheckpoint(ctx) {
+		return
+	}
+	db.cpMu.Lock()
+	defer db.cpMu.Unlock()
+	if db.cpRetry != nil {
+		return // already retrying
+	}
+	stop := make(chan struct{})
+	db.cpRetry = stop
+	go func() {
+		t := time.NewTicker(checkpointRetry)
+		defer t.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-t.C:
+			}
+			if db.tryCheckpoint(context.Background()) {
+				db.cpMu.Lock()
+				if db.cpRetry == stop {
+					db.cpRetry = nil
+				}
+				db.cpMu.Unlock()
+				return
+			}
+		}
+	}()
+}
+
+// checkpointRetry is how often an incomplete checkpoint is tried again.
+var checkpointRetry = 3 * time.Second
+
+// tryCheckpoint runs one TRUNCATE checkpoint on the writer connection and
+// reports whether it completed. It waits for readers at most a moment:
+// busy_timeout is lowered for it, so writes are not held up for long.
+func (db *DB) tryCheckpoint(ctx context.Context) bool {
+	conn, err := db.write.Conn(ctx)
+	if err != nil {
+		return false
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `PRAGMA busy_timeout = 300`); err != nil {
+		return false
+	}
+	defer conn.ExecContext(context.Background(), `PRAGMA busy_timeout = 10000`)
+	var busy, logFrames, done int
+	if err := conn.QueryRowContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`).Scan(&busy, &logFrames, &done); err != nil {
+		return false
+	}
+	return busy == 0
+}
+
+// stopCheckpointRetry ends a background retry (Close).
+func (db *DB) stopCheckpointRetry() {
+	db.cpMu.Lock()
+	defer db.cpMu.Unlock()
+	if db.cpRetry != nil {
+		close(db.cpRetry)
+		db.cpRetry = nil
+	}
 }
 
 // erasePerson deletes person id and everything that is theirs:
@@ -172,9 +273,13 @@ func (db *DB) checkpoint(ctx context.Context) {
 // foreign key sets their person to NULL and the register shows „gelöscht“.
 // The search index follows by its triggers (FTS5 secure-delete).
 func erasePerson(ctx context.Context, tx *Tx, id int64) error {
-	var createdAt string
-	if err := tx.QueryRowContext(ctx, `SELECT created_at FROM people WHERE id = ?`, id).Scan(&createdAt); err != nil {
+	var createdAt, salutation, first, last string
+	if err := tx.QueryRowContext(ctx, `SELECT created_at, salutation, first_name, last_name FROM people WHERE id = ?`, id).
+		Scan(&createdAt, &salutation, &first, &last); err != nil {
 		return wrapf(err, "read person %d", id)
+	}
+	if err := eraseNameMentions(ctx, tx, nameForms(salutation, first, last)); err != nil {
+		return err
 	}
 	rows, err := tx.QueryContext(ctx, `SELECT id FROM tandems WHERE mentee_id = ?`, id)
 	if err != nil {
@@ -212,17 +317,96 @@ func erasePerson(ctx context.Context, tx *Tx, id int64) error {
 			return wrapf(err, "erase person %d", id)
 		}
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO erased_people (id, created_at, erased_at) VALUES (?, ?, ?)
-		ON CONFLICT (id) DO UPDATE SET created_at = excluded.created_at, erased_at = excluded.erased_at`, id, createdAt, tx.now); err != nil {
-		return wrapf(err, "list erasure %d", id)
+	if err := listErasure(ctx, tx, domain.Erasure{Kind: "person", ID: id, CreatedAt: createdAt, ErasedAt: tx.now}); err != nil {
+		return err
 	}
 	return tx.audit(ctx, domain.AuditErase, "person", id)
+}
+
+// listErasure adds e to the erasure list (once per kind, id and created_at).
+func listErasure(ctx context.Context, tx *Tx, e domain.Erasure) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO erasures (kind, id, created_at, erased_at) VALUES (?, ?, ?, ?)
+		ON CONFLICT DO NOTHING`, e.Kind, e.ID, e.CreatedAt, e.ErasedAt)
+	return wrapf(err, "list erasure %s %d", e.Kind, e.ID)
+}
+
+// nameForms are the ways free text names a person: „Vorname Nachname“,
+// „Nachname, Vorname“, „Nachname Vorname“ and „Frau/Herr Nachname“,
+// folded (case, umlauts, spaces) as nameKey does. The last name alone is
+// not among them: it would take the name of a colleague with the same one.
+func nameForms(salutation, first, last string) map[string]bool {
+	forms := map[string]bool{}
+	add := func(s string) {
+		if k := nameKey(s); k != "" {
+			forms[k] = true
+		}
+	}
+	if strings.TrimSpace(first) != "" {
+		add(first + " " + last)
+		add(last + ", " + first)
+		add(last + " " + first)
+	}
+	if strings.TrimSpace(salutation) != "" {
+		add(salutation + " " + last)
+	}
+	for _, s := range []string{"Frau", "Herr"} {
+		add(s + " " + last)
+	}
+	return forms
+}
+
+// nameKey folds a name for comparison: case, umlauts and spacing do not
+// matter, nor a comma's spacing.
+func nameKey(s string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(fold(s), ",", " , ")), " ")
+}
+
+// eraseNameMentions replaces free-text names that refer to the person
+// without an id: the owner of an agreement typed as text and the giver of
+// a handover typed as text become „gelöscht“ when they name the person
+// (see nameForms).
+func eraseNameMentions(ctx context.Context, tx *Tx, forms map[string]bool) error {
+	for _, c := range []struct{ table, idCol, nameCol string }{
+		{"agreements", "owner_id", "owner_name"},
+		{"handovers", "from_id", "from_name"},
+	} {
+		rows, err := tx.QueryContext(ctx, `SELECT id, `+c.nameCol+` FROM `+c.table+` WHERE `+c.idCol+` IS NULL AND `+c.nameCol+` <> '' AND `+c.nameCol+` <> ?`, ErasedName)
+		if err != nil {
+			return wrapf(err, "find names in %s", c.table)
+		}
+		var ids []int64
+		for rows.Next() {
+			var id int64
+			var name string
+			if err := rows.Scan(&id, &name); err != nil {
+				rows.Close()
+				return wrapf(err, "find names in %s", c.table)
+			}
+			if forms[nameKey(name)] {
+				ids = append(ids, id)
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return wrapf(err, "find names in %s", c.table)
+		}
+		for _, id := range ids {
+			if _, err := tx.ExecContext(ctx, `UPDATE `+c.table+` SET `+c.nameCol+` = ? WHERE id = ?`, ErasedName, id); err != nil {
+				return wrapf(err, "erase name in %s", c.table)
+			}
+		}
+	}
+	return nil
 }
 
 // eraseTandem deletes a tandem with its sessions, notes, agreements,
 // attendance, feedback talks and self-assessments. A plan that pointed to
 // it stays (it belongs to its newcomer) without the link.
 func eraseTandem(ctx context.Context, tx *Tx, id int64) error {
+	var createdAt string
+	if err := tx.QueryRowContext(ctx, `SELECT created_at FROM tandems WHERE id = ?`, id).Scan(&createdAt); err != nil {
+		return wrapf(err, "read tandem %d", id)
+	}
 	steps := []string{
 		`DELETE FROM notes WHERE session_id IN (SELECT id FROM sessions WHERE tandem_id = ?1)`,
 		`DELETE FROM sessions WHERE tandem_id = ?1`,
@@ -236,7 +420,19 @@ func eraseTandem(ctx context.Context, tx *Tx, id int64) error {
 			return wrapf(err, "erase tandem %d", id)
 		}
 	}
-	return nil
+	return listErasure(ctx, tx, domain.Erasure{Kind: "tandem", ID: id, CreatedAt: createdAt, ErasedAt: tx.now})
+}
+
+// erasePlan deletes a plan (items and handovers cascade) and lists it.
+func erasePlan(ctx context.Context, tx *Tx, id int64) error {
+	var createdAt string
+	if err := tx.QueryRowContext(ctx, `SELECT created_at FROM plans WHERE id = ?`, id).Scan(&createdAt); err != nil {
+		return wrapf(err, "read plan %d", id)
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM plans WHERE id = ?`, id); err != nil {
+		return wrapf(err, "erase plan %d", id)
+	}
+	return listErasure(ctx, tx, domain.Erasure{Kind: "plan", ID: id, CreatedAt: createdAt, ErasedAt: tx.now})
 }
 
 // purgeSearchIndex rebuilds the search index from the tables. The index is
@@ -265,14 +461,18 @@ func purgeSearchIndex(ctx context.Context, tx *Tx) error {
 // ErasureList returns the erasure list, for carrying it over a restore.
 func (db *DB) ErasureList(ctx context.Context) ([]domain.Erasure, error) {
 	list := []domain.Erasure{}
-	rows, err := db.read.QueryContext(ctx, `SELECT id, created_at, erased_at FROM erased_people ORDER BY id`)
+	q := db.read
+	if q == nil { // during Open, before the readers exist
+		q = db.write
+	}
+	rows, err := q.QueryContext(ctx, `SELECT kind, id, created_at, erased_at FROM erasures ORDER BY kind, id, created_at`)
 	if err != nil {
 		return list, wrapf(err, "read erasure list")
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var e domain.Erasure
-		if err := rows.Scan(&e.ID, &e.CreatedAt, &e.ErasedAt); err != nil {
+		if err := rows.Scan(&e.Kind, &e.ID, &e.CreatedAt, &e.ErasedAt); err != nil {
 			return list, wrapf(err, "read erasure list")
 		}
 		list = append(list, e)
@@ -281,47 +481,54 @@ func (db *DB) ErasureList(ctx context.Context) ([]domain.Erasure, error) {
 }
 
 // ReapplyErasures first adds carried (the erasure list of the database
-// that was replaced, see ErasureList) to this database's list, then erases
-// again every listed person that exists here with the same id and the same
-// created_at, all in one transaction, and checkpoints. It returns how many
-// people it erased. Open calls it after migrating; after a restore from an
-// older backup call it with the list read from the replaced database
-// before anything is shown.
+// that was replaced, see ErasureList, or the copy beside the database) to
+// this database's list, then erases again every listed person, tandem and
+// plan that exists here with the same id and the same created_at, all in
+// one transaction, and checkpoints. It returns how many records it erased.
+// Open calls it after migrating; after a restore from an older backup call
+// it with the list read from the replaced database before anything is shown.
 func (db *DB) ReapplyErasures(ctx context.Context, carried ...domain.Erasure) (int, error) {
-	n := 0
+	n, added := 0, 0
 	err := db.update(ctx, func(tx *Tx) error {
-		n = 0
+		n, added = 0, 0
 		for _, e := range carried {
-			if e.ID <= 0 {
+			if e.ID <= 0 || (e.Kind != "person" && e.Kind != "tandem" && e.Kind != "plan") {
 				continue
 			}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO erased_people (id, created_at, erased_at) VALUES (?, ?, ?)
-				ON CONFLICT (id) DO UPDATE SET created_at = excluded.created_at, erased_at = excluded.erased_at
-				WHERE excluded.erased_at > erased_people.erased_at`, e.ID, e.CreatedAt, e.ErasedAt); err != nil {
-				return wrapf(err, "carry erasure %d", e.ID)
+			res, err := tx.ExecContext(ctx, `INSERT INTO erasures (kind, id, created_at, erased_at) VALUES (?, ?, ?, ?)
+				ON CONFLICT DO NOTHING`, e.Kind, e.ID, e.CreatedAt, e.ErasedAt)
+			if err != nil {
+				return wrapf(err, "carry erasure %s %d", e.Kind, e.ID)
+			}
+			if k, _ := res.RowsAffected(); k > 0 {
+				added++
 			}
 		}
-		rows, err := tx.QueryContext(ctx, `SELECT p.id FROM erased_people e JOIN people p ON p.id = e.id
-			WHERE e.created_at = '' OR e.created_at = p.created_at`)
-		if err != nil {
-			return wrapf(err, "find erased people")
-		}
-		var ids []int64
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return wrapf(err, "find erased people")
+		for _, k := range []struct{ kind, table string }{{"person", "people"}, {"tandem", "tandems"}, {"plan", "plans"}} {
+			ids, err := queryIDs(ctx, tx, `SELECT DISTINCT r.id FROM erasures e JOIN `+k.table+` r ON r.id = e.id
+				WHERE e.kind = ? AND (e.created_at = '' OR e.created_at = r.created_at)`, k.kind)
+			if err != nil {
+				return wrapf(err, "find erased %s", k.table)
 			}
-			ids = append(ids, id)
-		}
-		rows.Close()
-		for _, id := range ids {
-			if err := erasePerson(ctx, tx, id); err != nil {
-				return err
+			for _, id := range ids {
+				switch k.kind {
+				case "person":
+					err = erasePerson(ctx, tx, id) // logs itself
+				case "tandem":
+					if err = eraseTandem(ctx, tx, id); err == nil {
+						err = tx.audit(ctx, domain.AuditErase, "tandem", id)
+					}
+				case "plan":
+					if err = erasePlan(ctx, tx, id); err == nil {
+						err = tx.audit(ctx, domain.AuditErase, "plan", id)
+					}
+				}
+				if err != nil {
+					return err
+				}
 			}
+			n += len(ids)
 		}
-		n = len(ids)
 		if n == 0 {
 			return nil
 		}
@@ -330,11 +537,145 @@ func (db *DB) ReapplyErasures(ctx context.Context, carried ...domain.Erasure) (i
 	if err == nil && n > 0 {
 		db.checkpoint(ctx)
 	}
+	if err == nil && (n > 0 || added > 0) {
+		if err := db.saveErasureFile(ctx); err != nil {
+			log.Printf("erasure list beside the database not saved: %v", err)
+		}
+	}
 	return n, err
+}
+
+// queryIDs runs a query that returns one id per row.
+func queryIDs(ctx context.Context, tx *Tx, q string, args ...any) ([]int64, error) {
+	rows, err := tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// The erasure list lives in the database and, as a copy, in a small file
+// beside it („<db>.erasures.json“: kinds, ids and times, never names). The
+// copy outlives the database file: when a damaged database was moved
+// aside and a new one started, or a backup is restored onto a new
+// installation's folder, Open merges it in and erased records stay erased.
+
+// ErasureFile is the path of the copy of the erasure list for the database at dbPath.
+func ErasureFile(dbPath string) string { return dbPath + ".erasures.json" }
+
+// saveErasureFile writes the copy of the erasure list (temp file, sync, rename).
+func (db *DB) saveErasureFile(ctx context.Context) error {
+	list, err := db.ErasureList(ctx)
+	if err != nil {
+		return err
+	}
+	data, err := json.MarshalIndent(list, "", "  ")
+	if err != nil {
+		return err
+	}
+	path := ErasureFile(db.path)
+	f, err := os.CreateTemp(filepath.Dir(path), ".tandem-tmp-*.json")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	defer os.Remove(tmp)
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return err
+	}
+	syncDir(filepath.Dir(path))
+	return nil
+}
+
+// loadErasureFile reads the copy of the erasure list; nil when there is none
+// or it cannot be read (the list in the database is the original).
+func loadErasureFile(dbPath string) []domain.Erasure {
+	data, err := os.ReadFile(ErasureFile(dbPath))
+	if err != nil {
+		return nil
+	}
+	var list []domain.Erasure
+	if err := json.Unmarshal(data, &list); err != nil {
+		log.Printf("erasure list %s not readable: %v", ErasureFile(dbPath), err)
+		return nil
+	}
+	return list
 }
 
 // Checkpoint copies the WAL into the database file and truncates the WAL.
 func (db *DB) Checkpoint(ctx context.Context) error {
 	_, err := db.write.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`)
 	return wrapf(err, "checkpoint")
+}
+
+// CarryAudit appends to this database's audit log the lines of trail (the
+// log of the database a restore replaces, see AuditLogAll) that it lacks:
+// every line after its own newest one, and lines of that same second it
+// does not have. So a restore from an older backup never takes back the
+// record of what happened since (erasures, exports, prints). The lines
+// keep their time and user. It returns how many it appended.
+func (db *DB) CarryAudit(ctx context.Context, trail []domain.AuditEntry) (int, error) {
+	n := 0
+	err := db.update(ctx, func(tx *Tx) error {
+		n = 0
+		var newest string
+		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(at), '') FROM audit_log`).Scan(&newest); err != nil {
+			return wrapf(err, "read audit log")
+		}
+		type line struct {
+			at, user, action, kind string
+			id                     int64
+		}
+		have := map[line]int{} // the lines of the newest second already here
+		rows, err := tx.QueryContext(ctx, `SELECT at, os_user, action, record_kind, coalesce(record_id, 0) FROM audit_log WHERE at = ?`, newest)
+		if err != nil {
+			return wrapf(err, "read audit log")
+		}
+		for rows.Next() {
+			var l line
+			if err := rows.Scan(&l.at, &l.user, &l.action, &l.kind, &l.id); err != nil {
+				rows.Close()
+				return wrapf(err, "read audit log")
+			}
+			have[l]++
+		}
+		rows.Close()
+		for _, e := range trail {
+			if e.At < newest {
+				continue
+			}
+			l := line{e.At, e.OSUser, e.Action, e.RecordKind, e.RecordID}
+			if e.At == newest && have[l] > 0 {
+				have[l]--
+				continue
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO audit_log (at, os_user, action, record_kind, record_id) VALUES (?, ?, ?, ?, ?)`,
+				e.At, e.OSUser, e.Action, e.RecordKind, nullID(e.RecordID)); err != nil {
+				return wrapf(err, "carry audit line")
+			}
+			n++
+		}
+		return nil
+	})
+	return n, err
 }

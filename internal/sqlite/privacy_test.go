@@ -114,8 +114,9 @@ func TestErasePersonLeavesNoTrace(t *testing.T) {
 		}
 	}
 	list, err := db.ErasureList(ctx)
-	if err != nil || len(list) != 1 || list[0].ID != w.mentee.ID || list[0].CreatedAt == "" {
-		t.Fatalf("erasure list %+v %v", list, err)
+	if err != nil || len(list) != 2 || list[0].Kind != "person" || list[0].ID != w.mentee.ID || list[0].CreatedAt == "" ||
+		list[1].Kind != "tandem" || list[1].ID != w.tandem.ID {
+		t.Fatalf("erasure list %+v %v: want the person and their tandem", list, err)
 	}
 	// The audit log has the erasure, without content.
 	log, err := db.AuditLog(ctx, 0, 500)

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"sort"
 	"time"
 
 	"tandem/internal/domain"
@@ -78,34 +79,31 @@ func (db *DB) SetRetentionPeriods(ctx context.Context, in []domain.RetentionPeri
 	return out, err
 }
 
-// retentionDueQuery lists due records; ?1, ?2, ?3 are the cutoff dates for
-// tandems, plans and people (YYYY-MM-DD: ended on or before it).
-const retentionDueQuery = `
-SELECT 'tandem', id, label, ended FROM (
-    SELECT t.id, p.first_name || ' ' || p.last_name || ' – ' || r.name AS label,
-           CASE WHEN t.status = 'cancelled' THEN min(t.end_date, substr(t.updated_at, 1, 10)) ELSE t.end_date END AS ended
-    FROM tandems t JOIN people p ON p.id = t.mentee_id JOIN runs r ON r.id = t.run_id
-    WHERE t.status IN ('completed', 'cancelled'))
-WHERE ended <= ?1
+// retentionCandidatesQuery lists every finished record that retention can
+// apply to: kind, id, label, a plain date (YYYY-MM-DD, the end date or the
+// last due date; empty for people) and a UTC timestamp (the time a tandem
+// or plan was cancelled, a person archived; else empty). Which are due is
+// decided in Go (retentionDue), per record and in local time.
+const retentionCandidatesQuery = `
+SELECT 'tandem', t.id, p.first_name || ' ' || p.last_name || ' – ' || r.name, t.end_date,
+       CASE WHEN t.status = 'cancelled' THEN t.updated_at ELSE '' END
+FROM tandems t JOIN people p ON p.id = t.mentee_id JOIN runs r ON r.id = t.run_id
+WHERE t.status IN ('completed', 'cancelled')
 UNION ALL
-SELECT 'plan', id, label, ended FROM (
-    SELECT pl.id, p.first_name || ' ' || p.last_name AS label,
-           CASE WHEN pl.status = 'cancelled' THEN min(x.last, substr(pl.updated_at, 1, 10)) ELSE x.last END AS ended
-    FROM plans pl JOIN people p ON p.id = pl.newcomer_id
-    JOIN (SELECT pl2.id, coalesce((SELECT max(due_date) FROM plan_items WHERE plan_id = pl2.id), pl2.start_date) AS last
-          FROM plans pl2) x ON x.id = pl.id
-    WHERE pl.status IN ('completed', 'cancelled'))
-WHERE ended <= ?2
+SELECT 'plan', pl.id, p.first_name || ' ' || p.last_name,
+       coalesce((SELECT max(due_date) FROM plan_items WHERE plan_id = pl.id), pl.start_date),
+       CASE WHEN pl.status = 'cancelled' THEN pl.updated_at ELSE '' END
+FROM plans pl JOIN people p ON p.id = pl.newcomer_id
+WHERE pl.status IN ('completed', 'cancelled')
 UNION ALL
-SELECT 'person', p.id, p.first_name || ' ' || p.last_name, substr(p.archived_at, 1, 10)
+SELECT 'person', p.id, p.first_name || ' ' || p.last_name, '', p.archived_at
 FROM people p
-WHERE p.archived_at IS NOT NULL AND substr(p.archived_at, 1, 10) <= ?3
+WHERE p.archived_at IS NOT NULL
   AND NOT EXISTS (SELECT 1 FROM tandems WHERE mentee_id = p.id)
   AND NOT EXISTS (SELECT 1 FROM tandem_mentors WHERE mentor_id = p.id)
   AND NOT EXISTS (SELECT 1 FROM plans WHERE newcomer_id = p.id)
   AND NOT EXISTS (SELECT 1 FROM group_members WHERE person_id = p.id)
-  AND NOT EXISTS (SELECT 1 FROM session_attendance WHERE person_id = p.id)
-ORDER BY 4, 1, 2`
+  AND NOT EXISTS (SELECT 1 FROM session_attendance WHERE person_id = p.id)`
 
 // RetentionDue lists what has outlived its retention period, oldest first.
 func (db *DB) RetentionDue(ctx context.Context) ([]domain.RetentionDue, error) {
@@ -118,6 +116,9 @@ func (db *DB) RetentionDue(ctx context.Context) ([]domain.RetentionDue, error) {
 	return list, err
 }
 
+// retentionDue computes for each candidate its end (local date) and the day
+// its period ends (addMonthsClamped); it is due when that day is today or
+// earlier, today being the local date of db.Now().
 func (db *DB) retentionDue(ctx context.Context, q interface {
 	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
 }) ([]domain.RetentionDue, error) {
@@ -126,12 +127,12 @@ func (db *DB) retentionDue(ctx context.Context, q interface {
 		return nil, err
 	}
 	now := db.Now()
+	today := now.Format(time.DateOnly)
 	months := map[string]int{}
 	for _, p := range periods {
 		months[p.Kind] = p.Months
 	}
-	cutoff := func(k string) string { return now.AddDate(0, -months[k], 0).Format("2006-01-02") }
-	rows, err := q.QueryContext(ctx, retentionDueQuery, cutoff("tandem"), cutoff("plan"), cutoff("person"))
+	rows, err := q.QueryContext(ctx, retentionCandidatesQuery)
 	if err != nil {
 		return nil, wrapf(err, "list retention due")
 	}
@@ -139,22 +140,81 @@ func (db *DB) retentionDue(ctx context.Context, q interface {
 	list := []domain.RetentionDue{}
 	for rows.Next() {
 		var d domain.RetentionDue
-		if err := rows.Scan(&d.Kind, &d.ID, &d.Label, &d.Ended); err != nil {
+		var date, stamp sql.NullString
+		if err := rows.Scan(&d.Kind, &d.ID, &d.Label, &date, &stamp); err != nil {
 			return nil, wrapf(err, "list retention due")
 		}
-		if t, err := time.Parse("2006-01-02", d.Ended); err == nil {
-			d.DueOn = t.AddDate(0, months[d.Kind], 0).Format("2006-01-02")
+		d.Ended = date.String
+		if local := localDate(stamp.String, now.Location()); local != "" && (d.Ended == "" || local < d.Ended) {
+			d.Ended = local
 		}
-		list = append(list, d)
+		ended, err := time.Parse(time.DateOnly, d.Ended)
+		if err != nil {
+			continue // no valid date: never due by mistake
+		}
+		d.DueOn = addMonthsClamped(ended, months[d.Kind]).Format(time.DateOnly)
+		if d.DueOn <= today {
+			list = append(list, d)
+		}
 	}
-	return list, wrapf(rows.Err(), "list retention due")
+	if err := rows.Err(); err != nil {
+		return nil, wrapf(err, "list retention due")
+	}
+	sort.SliceStable(list, func(i, j int) bool {
+		a, b := list[i], list[j]
+		if a.Ended != b.Ended {
+			return a.Ended < b.Ended
+		}
+		if a.Kind != b.Kind {
+			return a.Kind < b.Kind
+		}
+		return a.ID < b.ID
+	})
+	return list, nil
 }
+
+// localDate is the date (YYYY-MM-DD) in loc of a stored UTC timestamp
+// (RFC 3339); "" if there is none. A timestamp in another form counts by
+// its own date.
+func localDate(stamp string, loc *time.Location) string {
+	if stamp == "" {
+		return ""
+	}
+	if t, err := time.Parse(time.RFC3339, stamp); err == nil {
+		return t.In(loc).Format(time.DateOnly)
+	}
+	if len(stamp) >= 10 {
+		if _, err := time.Parse(time.DateOnly, stamp[:10]); err == nil {
+			return stamp[:10]
+		}
+	}
+	return ""
+}
+
+// addMonthsClamped adds months to a date, keeping the day unless the target
+// month is shorter: then its last day (31.01. + 1 month = 28./29.02.,
+// 29.02.2028 + 12 months = 28.02.2029). time.AddDate would overflow into
+// the next month instead.
+func addMonthsClamped(d time.Time, months int) time.Time {
+	y, m, day := d.Date()
+	first := time.Date(y, m+time.Month(months), 1, 0, 0, 0, 0, time.UTC)
+	if last := first.AddDate(0, 1, -1).Day(); day > last {
+		day = last
+	}
+	return time.Date(first.Year(), first.Month(), day, 0, 0, 0, 0, time.UTC)
+}
+
+// maxEraseDue bounds one EraseDue call.
+const maxEraseDue = 100000
 
 // EraseDue erases the given records, each only if it is still due (checked
 // again inside the one transaction), and returns how many were erased.
 func (db *DB) EraseDue(ctx context.Context, items []domain.RetentionDue) (int, error) {
-	if len(items) == 0 || len(items) > 100000 {
+	if len(items) == 0 {
 		return 0, domain.Invalid("items", "retention.nothing_selected")
+	}
+	if len(items) > maxEraseDue {
+		return 0, domain.Invalid("items", "retention.too_many", "max", maxEraseDue)
 	}
 	for _, it := range items {
 		if err := domain.ValidRetention(domain.RetentionPeriod{Kind: it.Kind, Months: 1}); err != nil {
@@ -185,8 +245,7 @@ func (db *DB) EraseDue(ctx context.Context, items []domain.RetentionDue) (int, e
 			case "tandem":
 				err = eraseTandem(ctx, tx, it.ID)
 			case "plan":
-				_, err = tx.ExecContext(ctx, `DELETE FROM plans WHERE id = ?`, it.ID)
-				err = wrapf(err, "erase plan %d", it.ID)
+				err = erasePlan(ctx, tx, it.ID)
 			case "person":
 				err = erasePerson(ctx, tx, it.ID)
 			}
@@ -206,7 +265,7 @@ func (db *DB) EraseDue(ctx context.Context, items []domain.RetentionDue) (int, e
 		return purgeSearchIndex(ctx, tx)
 	})
 	if err == nil && n > 0 {
-		db.checkpoint(ctx)
+		db.afterErasure(ctx)
 	}
 	return n, err
 }

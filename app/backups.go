@@ -157,10 +157,11 @@ func (b *BackupService) SaveSettings(folder string) (BackupSettings, error) {
 			folder = ""
 		}
 	}
-	b.mu.Lock()
-	defer b.mu.Unlock()
 	data, _ := json.MarshalIndent(backupSettingsFile{Folder: folder}, "", "  ")
-	if err := writeFileAtomic(b.settingsPath(), data); err != nil {
+	b.mu.Lock()
+	err := writeFileAtomic(b.settingsPath(), data)
+	b.mu.Unlock() // before Settings: the store's lock is never taken while holding mu
+	if err != nil {
 		return BackupSettings{}, &domain.Error{Code: domain.EINVALID, Key: "backup.settings_unwritable", Field: "folder", Params: map[string]any{"path": b.settingsPath()}, Err: err}
 	}
 	return b.Settings()
@@ -435,8 +436,13 @@ func (b *BackupService) restore(src, passphrase string) (backup.Info, error) {
 	if err != nil {
 		return backup.Info{}, err
 	}
-	// People erased here stay erased in the restored file (privacy.go).
+	// People erased here stay erased in the restored file, and the audit
+	// log keeps what happened since the backup (privacy.go).
 	erased, err := old.ErasureList(ctx)
+	if err != nil {
+		return backup.Info{}, err
+	}
+	trail, err := old.AuditLogAll(ctx)
 	if err != nil {
 		return backup.Info{}, err
 	}
@@ -460,7 +466,10 @@ func (b *BackupService) restore(src, passphrase string) (backup.Info, error) {
 	}
 	db, err := sqlite.Open(ctx, dbPath)
 	if err == nil {
-		if _, err = db.ReapplyErasures(ctx, erased...); err != nil {
+		if _, err = db.CarryAudit(ctx, trail); err == nil {
+			_, err = db.ReapplyErasures(ctx, erased...)
+		}
+		if err != nil {
 			db.Close()
 		}
 	}

@@ -314,3 +314,89 @@ func TestRestoreWaitsForCallsInFlight(t *testing.T) {
 		t.Fatalf("%d of %d successful creates are in neither the database nor a before-restore backup", lost, len(created))
 	}
 }
+
+// TestRestoreKeepsAuditLog: what was logged after the backup (here an
+// export) is still in the log after restoring it, followed by the restore.
+func TestRestoreKeepsAuditLog(t *testing.T) {
+	s, _ := openServices(t)
+	addPersonNamed(t, s, "Alt")
+	b := s.Backups
+	if made, err := b.autoTick(time.Now()); err != nil || !made {
+		t.Fatalf("backup: %v %v", made, err)
+	}
+	list, _ := b.List()
+	db, ctx, release, _ := s.People.s.use()
+	release()
+	if err := db.Audit(ctx, domain.AuditExport, "audit_log", 0); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.Restore(list.Items[0].Path, ""); err != nil {
+		t.Fatal(err)
+	}
+	page, err := s.Privacy.AuditLog(0, 3)
+	if err != nil || len(page.Entries) < 2 {
+		t.Fatalf("log %+v %v", page, err)
+	}
+	if e := page.Entries[0]; e.Action != domain.AuditRestore {
+		t.Fatalf("newest line %+v, want the restore", e)
+	}
+	if e := page.Entries[1]; e.Action != domain.AuditExport || e.RecordKind != "audit_log" {
+		t.Fatalf("line before the restore %+v, want the export made after the backup", e)
+	}
+}
+
+// TestBackupLocksNoDeadlock: restores in a loop while other calls of the
+// backup service and of the others run all the time. A lock taken in the
+// wrong order (SaveSettings held its own lock while asking for the
+// store's) hangs this test.
+func TestBackupLocksNoDeadlock(t *testing.T) {
+	s, _ := openServices(t)
+	addPersonNamed(t, s, "Start")
+	b := s.Backups
+	if made, err := b.autoTick(time.Now()); err != nil || !made {
+		t.Fatal(made, err)
+	}
+	list, _ := b.List()
+	src := list.Items[0].Path
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for i := 0; i < 40; i++ {
+			if _, err := b.Restore(src, ""); err != nil {
+				t.Error(err)
+				return
+			}
+		}
+	}()
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	for _, call := range []func(){
+		func() { b.SaveSettings(b.defaultFolder()) },
+		func() { b.Settings() },
+		func() { b.List() },
+		func() { b.autoTick(time.Now().Add(4 * time.Hour)) },
+		func() { s.People.List(domain.PersonFilter{}) },
+		func() { s.System.Status() },
+	} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+					call()
+				}
+			}
+		}()
+	}
+	select {
+	case <-done:
+	case <-time.After(90 * time.Second):
+		// Not t.Fatal: the cleanup's close would wait for the locks forever.
+		panic("deadlock: 40 restores did not finish while other calls ran")
+	}
+	close(stop)
+	wg.Wait()
+}

@@ -7,6 +7,7 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	goruntime "runtime"
 	"strings"
 	"sync"
 	"time"
@@ -176,6 +177,24 @@ func (b *BackupService) ChooseFolder() (string, error) {
 	return saveFolder("Ordner für Datensicherungen wählen")
 }
 
+// isDatabaseFile reports whether path is the database at dbPath or one of
+// its -wal/-shm/-journal files or its lock: by name (any case on Windows)
+// or as the same file (a link, another spelling of the folder).
+func isDatabaseFile(path, dbPath string) bool {
+	for _, suffix := range []string{"", "-wal", "-shm", "-journal", ".lock"} {
+		p := dbPath + suffix
+		if filepath.Clean(path) == filepath.Clean(p) || goruntime.GOOS == "windows" && strings.EqualFold(filepath.Clean(path), filepath.Clean(p)) {
+			return true
+		}
+		a, errA := os.Stat(path)
+		b, errB := os.Stat(p)
+		if errA == nil && errB == nil && os.SameFile(a, b) {
+			return true
+		}
+	}
+	return false
+}
+
 // probeFolder creates folder if needed and checks that a file can be written there.
 func probeFolder(folder string) error {
 	if err := os.MkdirAll(folder, 0o700); err != nil {
@@ -247,7 +266,7 @@ func (b *BackupService) Create(passphrase string) (CreateResult, error) {
 	if enc && !strings.HasSuffix(strings.ToLower(path), ".age") {
 		path += ".age"
 	}
-	if filepath.Clean(path) == filepath.Clean(db.Path()) {
+	if isDatabaseFile(path, db.Path()) {
 		return CreateResult{}, domain.Invalid("path", "backup.target_is_database")
 	}
 	b.mu.Lock()
@@ -292,6 +311,12 @@ func (b *BackupService) autoTick(now time.Time) (made bool, err error) {
 		return false, err
 	}
 	b.lastAuto, b.lastChanges, b.autoErr, b.autoDue = now, changes, nil, false
+	// While a damaged database's notice is open, nothing is thinned: the
+	// backups of the new, empty database would push out the good ones from
+	// before the damage, the offered one among them (recovery.go).
+	if loadRecovery(b.cfg.DBPath) != nil {
+		return true, nil
+	}
 	if _, err := backup.Thin(dir, now); err != nil {
 		log.Printf("thinning backups in %s: %v", dir, err)
 	}
@@ -302,12 +327,18 @@ func (b *BackupService) autoTick(now time.Time) (made bool, err error) {
 // every few minutes. A failure is logged and shown as a banner.
 func (b *BackupService) startAuto(ctx context.Context) {
 	go func() {
+		lastAnnounced := ""
 		tick := func() {
 			if _, err := b.autoTick(b.now()); err != nil {
 				log.Printf("automatic backup failed: %v", err)
-				if appCtx != nil {
-					runtime.EventsEmit(appCtx, "backup:auto-failed", toAppError(err))
+				// The banner once per kind of failure, not every five minutes;
+				// the backup panel shows the current one all the time.
+				if e := toAppError(err); appCtx != nil && e.Message != lastAnnounced {
+					lastAnnounced = e.Message
+					runtime.EventsEmit(appCtx, "backup:auto-failed", e)
 				}
+			} else {
+				lastAnnounced = ""
 			}
 		}
 		// The first one a little after start, so the window comes up first.
@@ -394,6 +425,9 @@ func (b *BackupService) allowed(path string) bool {
 	if chosen || wasSaved(path) {
 		return true
 	}
+	if r := loadRecovery(b.cfg.DBPath); r != nil && r.Backup != nil && filepath.Clean(r.Backup.Path) == path {
+		return true // offered by the banner, even if the backup folder changed since
+	}
 	list, err := backup.List(b.folder())
 	if err != nil {
 		return false
@@ -465,7 +499,11 @@ func (b *BackupService) restore(src, passphrase string) (backup.Info, error) {
 		return reopenOld(domain.Internal(err, "replace %s", dbPath))
 	}
 	db, err := sqlite.Open(ctx, dbPath)
-	if err == nil {
+	if err == nil && db.Recovery() != nil {
+		// Open found the restored file damaged and started an empty one.
+		db.Close()
+		err = &domain.Error{Code: domain.EINVALID, Key: "backup.damaged", Field: "path", Params: map[string]any{"path": src}}
+	} else if err == nil {
 		if _, err = db.CarryAudit(ctx, trail); err == nil {
 			_, err = db.ReapplyErasures(ctx, erased...)
 		}

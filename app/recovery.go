@@ -14,12 +14,13 @@ import (
 
 // Recovery from a damaged database (issue 6). sqlite.Open moves a damaged
 // file aside ("<db>.damaged-<time>", with its -wal/-shm) and opens a new,
-// empty database. Open then picks the newest backup that passes
-// backup.Check and writes both into "<db>.recovery.json", so the notice
+// empty database. Open then picks the newest backup a restore would take
+// (backup.CheckRestorable) and writes both into "<db>.recovery.json", so the notice
 // (a banner in the UI: what happened, where the damaged file is, which
 // backup can be restored) stays until the user restores or dismisses it,
-// even across restarts, and later automatic backups of the empty database
-// never replace the backup that is offered.
+// even across restarts. While it stays, automatic backups of the empty
+// database are made but nothing is thinned (backups.go autoTick), so the
+// offered backup and the others from before the damage are all kept.
 
 // RecoveryInfo is the notice the UI shows after a damaged database was moved aside.
 type RecoveryInfo struct {
@@ -53,8 +54,8 @@ func noteRecovery(ctx context.Context, db *sqlite.DB, cfg Config) {
 	}
 }
 
-// newestGoodBackup returns the newest unencrypted backup in dir that
-// passes backup.Check. Encrypted ones need a passphrase to be checked, so
+// newestGoodBackup returns the newest unencrypted backup in dir that a
+// restore would take (backup.CheckRestorable). Encrypted ones need a passphrase to be checked, so
 // they are left to the backup list in the settings. A before-restore
 // backup holds a state the user chose to leave (after an earlier
 // recovery: the empty database), so it is offered only when no other
@@ -73,7 +74,7 @@ func newestGoodBackup(ctx context.Context, dir string) (backup.Info, bool) {
 		if b.Encrypted || b.Kind == backup.KindBeforeRestore && fallback != nil {
 			continue
 		}
-		if err := backup.Check(b.Path); err != nil {
+		if err := backup.CheckRestorable(ctx, b.Path, sqlite.KnownSchemaVersion()); err != nil { // what a restore would refuse is not offered
 			log.Printf("backup %s fails the check: %v", b.Path, err)
 			continue
 		}

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"testing"
@@ -119,5 +120,78 @@ func TestRecoveryOffersBeforeRestoreLast(t *testing.T) {
 	os.WriteFile(auto.Path, []byte("SQLite format 3\x00 kaputt"), 0o600)
 	if got, ok := newestGoodBackup(ctx, dir); !ok || got.Path != before.Path {
 		t.Fatalf("offered %+v, want the before-restore backup", got)
+	}
+}
+
+// TestRecoveryNoticeStopsThinning: while the notice is open, automatic
+// backups of the new, empty database are made but nothing is thinned, so
+// the offered backup and the others from before the damage stay; the
+// offered backup may be restored even after the backup folder changed.
+func TestRecoveryNoticeStopsThinning(t *testing.T) {
+	ctx := context.Background()
+	s, dbPath := openServices(t)
+	addPersonNamed(t, s, "Vorher")
+	b := s.Backups
+	db, _, release, _ := s.People.s.use()
+	release()
+	dir := b.folder()
+	day := time.Now().AddDate(0, 0, -3)
+	older, err := backup.Create(ctx, db, dir, backup.KindAuto, day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := backup.Create(ctx, db, dir, backup.KindAuto, day.Add(time.Hour)); err != nil { // thinning keeps only this one of that day
+		t.Fatal(err)
+	}
+	notice := RecoveryInfo{DamagedPath: dbPath + ".damaged-x", MovedAt: time.Now().Format(time.RFC3339), BackupFolder: dir}
+	it := toItem(older)
+	notice.Backup = &it
+	data, _ := json.Marshal(notice)
+	if err := os.WriteFile(recoveryFile(dbPath), data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if made, err := b.autoTick(time.Now()); err != nil || !made {
+		t.Fatalf("automatic backup %v %v", made, err)
+	}
+	if _, err := os.Stat(older.Path); err != nil {
+		t.Fatalf("the offered backup was thinned away: %v", err)
+	}
+	// The folder changes; the offered backup can still be restored.
+	other := filepath.Join(t.TempDir(), "anderswo")
+	if _, err := b.SaveSettings(other); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.Restore(older.Path, ""); err != nil {
+		t.Fatalf("restore of the offered backup: %v", err)
+	}
+	// The notice is gone with the restore: thinning is back.
+	if _, err := b.SaveSettings(""); err != nil {
+		t.Fatal(err)
+	}
+	if made, err := b.autoTick(time.Now()); err != nil || !made {
+		t.Fatalf("automatic backup after restore %v %v", made, err)
+	}
+	if _, err := os.Stat(older.Path); err == nil {
+		t.Fatal("thinning did not resume after the restore")
+	}
+}
+
+// TestBackupTargetIsDatabase: the database, its -wal and the same file
+// reached through a linked folder are refused as backup targets.
+func TestBackupTargetIsDatabase(t *testing.T) {
+	dir := t.TempDir()
+	dbPath := filepath.Join(dir, "tandem.db")
+	os.WriteFile(dbPath, []byte("x"), 0o600)
+	link := filepath.Join(t.TempDir(), "verknuepft")
+	if err := os.Symlink(dir, link); err != nil {
+		t.Skip("no symlinks here")
+	}
+	for _, p := range []string{dbPath, dbPath + "-wal", filepath.Join(link, "tandem.db"), filepath.Join(dir, ".", "tandem.db")} {
+		if !isDatabaseFile(p, dbPath) {
+			t.Errorf("%s not recognised as the database", p)
+		}
+	}
+	if isDatabaseFile(filepath.Join(dir, "sicherung.db"), dbPath) {
+		t.Error("another file taken for the database")
 	}
 }

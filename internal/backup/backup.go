@@ -151,6 +151,15 @@ func Check(path string) error {
 	return checkFile(context.Background(), path, 0)
 }
 
+// CheckRestorable is Check plus what a restore requires (Prepare): a
+// Tandem database no newer than maxVersion. For offering a backup.
+func CheckRestorable(ctx context.Context, path string, maxVersion int) error {
+	if IsEncrypted(path) {
+		return domain.Invalid("passphrase", "backup.passphrase_required")
+	}
+	return checkFile(ctx, path, maxVersion)
+}
+
 // checkFile runs integrity_check on path; with maxVersion > 0 it also
 // refuses a schema newer than maxVersion.
 func checkFile(ctx context.Context, path string, maxVersion int) error {

@@ -317,7 +317,14 @@ func (b *BackupService) autoTick(now time.Time) (made bool, err error) {
 	if loadRecovery(b.cfg.DBPath) != nil {
 		return true, nil
 	}
-	if _, err := backup.Thin(dir, now); err != nil {
+	// Thinning touches only this database's backups: the folder may be
+	// shared with other databases or laptops.
+	id, err := db.InstallationID(ctx)
+	if err != nil {
+		log.Printf("thinning backups in %s: no installation id: %v", dir, err)
+		return true, nil
+	}
+	if _, err := backup.Thin(ctx, dir, id, now); err != nil {
 		log.Printf("thinning backups in %s: %v", dir, err)
 	}
 	return true, nil

@@ -46,7 +46,7 @@ func TestRestoreAndUndo(t *testing.T) {
 		t.Fatalf("first automatic backup: %v %v", made, err)
 	}
 	list, err := b.List()
-	if err != nil || len(list.Items) != 1 || list.Folder != filepath.Join(filepath.Dir(dbPath), "Tandem-Sicherungen") {
+	if err != nil || len(list.Items) != 1 || list.Folder != filepath.Join(filepath.Dir(dbPath), "Tandem-Sicherungen (t)") {
 		t.Fatalf("list %+v %v", list, err)
 	}
 	first := list.Items[0]

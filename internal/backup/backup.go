@@ -30,8 +30,12 @@ const (
 	KindBeforeRestore = "before-restore"
 )
 
-// FolderName is the default backup folder beside the database.
+// FolderName is the default backup folder beside a database named
+// tandem.db; other databases get "Tandem-Sicherungen (<stem>)" (DefaultDir).
 const FolderName = "Tandem-Sicherungen"
+
+// defaultDBName is the database file whose folder is plain FolderName.
+const defaultDBName = "tandem.db"
 
 // Info describes one backup file.
 type Info struct {
@@ -50,13 +54,24 @@ const timeLayout = "2006-01-02T1504"
 // tandem-2026-11-23T1405-auto.db, tandem-2026-11-23T1405-manual-2.db.age.
 var namePattern = regexp.MustCompile(`^tandem-(\d{4}-\d{2}-\d{2}T\d{4})-(auto|manual|before-restore)(?:-(\d{1,3}))?\.db(\.age)?$`)
 
-// DefaultDir returns the backup folder beside the database.
+// DefaultDir returns the backup folder beside the database: FolderName for
+// tandem.db, "Tandem-Sicherungen (test)" for test.db, so that two databases
+// in one folder never share (and thin) one backup folder.
 func DefaultDir(dbPath string) string {
 	abs, err := filepath.Abs(dbPath)
 	if err != nil {
 		abs = dbPath
 	}
-	return filepath.Join(filepath.Dir(abs), FolderName)
+	base := filepath.Base(abs)
+	name := FolderName
+	if !strings.EqualFold(base, defaultDBName) { // Windows: TANDEM.DB is tandem.db
+		stem := strings.TrimSuffix(base, filepath.Ext(base))
+		if stem == "" {
+			stem = base
+		}
+		name += " (" + stem + ")"
+	}
+	return filepath.Join(filepath.Dir(abs), name)
 }
 
 // FileName returns the name of a backup of kind made at now.

@@ -309,7 +309,11 @@ func TestThinKeepsFiles(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	removed, err := backup.Thin(dir, fixed)
+	id, err := db.InstallationID(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	removed, err := backup.Thin(ctx, dir, id, fixed)
 	if err != nil || len(removed) != 2 {
 		t.Fatalf("removed %v %v", removed, err)
 	}

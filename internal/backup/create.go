@@ -64,17 +64,9 @@ func CreateIn(ctx context.Context, db *sqlite.DB, dir string, kind string, now t
 		return Info{}, dirError(dir, err)
 	}
 	enc := passphrase != ""
-	var path string
-	for n := 1; ; n++ {
-		if n > 999 { // namePattern: at most 3 digits
-			return Info{}, dirError(dir, errors.New("too many backups in one minute"))
-		}
-		path = filepath.Join(dir, FileName(kind, now, enc, n))
-		if _, err := os.Lstat(path); errors.Is(err, os.ErrNotExist) {
-			break
-		}
-	}
-	if err := WriteTo(ctx, db, path, passphrase); err != nil {
+	name := func(n int) string { return filepath.Join(dir, FileName(kind, now, enc, n)) }
+	path, err := write(ctx, db, name(1), passphrase, func(tmp string) (string, error) { return placeNew(tmp, name) })
+	if err != nil {
 		return Info{}, err
 	}
 	fi, err := os.Stat(path)
@@ -83,6 +75,43 @@ func CreateIn(ctx context.Context, db *sqlite.DB, dir string, kind string, now t
 	}
 	t, _ := time.ParseInLocation(timeLayout, now.Local().Format(timeLayout), time.Local)
 	return Info{Path: path, Time: t, Size: fi.Size(), Encrypted: enc, Kind: kind}, nil
+}
+
+// link is os.Link; tests replace it.
+var link = os.Link
+
+// placeNew gives the finished temp file tmp the first free name of
+// name(1), name(2), … without ever replacing a file (another laptop may
+// write into the same folder in the same minute): a hard link fails if
+// the name exists. Where links are not possible (some network shares),
+// it falls back to a rename after checking that the name is free.
+func placeNew(tmp string, name func(n int) string) (string, error) {
+	for n := 1; n <= 999; n++ { // namePattern: at most 3 digits
+		path := name(n)
+		if _, err := os.Lstat(path); err == nil {
+			continue // taken
+		}
+		err := link(tmp, path)
+		if err == nil {
+			return path, nil // the caller removes tmp
+		}
+		if errors.Is(err, os.ErrExist) {
+			continue
+		}
+		// Link refused for another reason (no hard links there; the
+		// errors vary by file system and server): rename, which
+		// replaces only a file made since the Lstat just now.
+		if _, lerr := os.Lstat(path); lerr == nil {
+			continue
+		} else if !errors.Is(lerr, os.ErrNotExist) {
+			return "", err
+		}
+		if err := os.Rename(tmp, path); err != nil {
+			return "", err
+		}
+		return path, nil
+	}
+	return "", errors.New("too many backups in one minute")
 }
 
 func dirError(dir string, err error) error {
@@ -96,8 +125,18 @@ func dirError(dir string, err error) error {
 // never in the target folder. On failure nothing is left behind. Temp
 // files of interrupted earlier runs in the target folder are removed first.
 func WriteTo(ctx context.Context, db *sqlite.DB, path, passphrase string) error {
+	_, err := write(ctx, db, path, passphrase, func(tmp string) (string, error) {
+		return path, os.Rename(tmp, path)
+	})
+	return err
+}
+
+// write is WriteTo with the last step, putting the finished temp file in
+// place, done by place, which returns the path it used. path names the
+// target folder and the backup in error messages.
+func write(ctx context.Context, db *sqlite.DB, path, passphrase string, place func(tmp string) (string, error)) (string, error) {
 	if err := ValidatePassphrase(passphrase); err != nil {
-		return err
+		return "", err
 	}
 	dir := filepath.Dir(path)
 	removeStaleTemps(dir, time.Now())
@@ -107,40 +146,41 @@ func WriteTo(ctx context.Context, db *sqlite.DB, path, passphrase string) error 
 	}
 	plain, err := tempName(plainDir, ".db")
 	if err != nil {
-		return dirError(plainDir, err)
+		return "", dirError(plainDir, err)
 	}
 	defer os.Remove(plain)
 	if err := db.VacuumInto(ctx, plain); err != nil {
 		if _, serr := os.Stat(plainDir); serr != nil {
-			return dirError(plainDir, serr)
+			return "", dirError(plainDir, serr)
 		}
-		return &domain.Error{Code: domain.EINVALID, Key: "backup.write_failed", Field: "folder", Params: map[string]any{"path": path}, Err: err}
+		return "", &domain.Error{Code: domain.EINVALID, Key: "backup.write_failed", Field: "folder", Params: map[string]any{"path": path}, Err: err}
 	}
 	if err := syncFile(plain); err != nil {
-		return dirError(plainDir, err)
+		return "", dirError(plainDir, err)
 	}
 	if err := checkFile(ctx, plain, sqlite.KnownSchemaVersion()); err != nil {
-		return &domain.Error{Code: domain.EINTERNAL, Key: "backup.check_failed", Params: map[string]any{"path": path}, Err: err}
+		return "", &domain.Error{Code: domain.EINTERNAL, Key: "backup.check_failed", Params: map[string]any{"path": path}, Err: err}
 	}
 	final := plain
 	if passphrase != "" {
 		sealed, err := tempName(dir, ".age")
 		if err != nil {
-			return dirError(dir, err)
+			return "", dirError(dir, err)
 		}
 		defer os.Remove(sealed)
 		if err := encryptFile(plain, sealed, passphrase); err != nil {
-			return dirError(dir, err)
+			return "", dirError(dir, err)
 		}
 		final = sealed
 	}
-	if err := os.Rename(final, path); err != nil {
-		return dirError(dir, err)
+	placed, err := place(final)
+	if err != nil {
+		return "", dirError(dir, err)
 	}
 	if err := syncDir(dir); err != nil {
-		return dirError(dir, err)
+		return "", dirError(dir, err)
 	}
-	return nil
+	return placed, nil
 }
 
 // tempName returns a fresh name in dir that List ignores.

@@ -1,6 +1,8 @@
 package backup
 
 import (
+	"context"
+	"database/sql"
 	"errors"
 	"log"
 	"os"
@@ -84,18 +86,34 @@ func ToDelete(list []Info, now time.Time) []Info {
 // remove is os.Remove; tests replace it to inject failures.
 var remove = os.Remove
 
-// Thin deletes the automatic backups in dir that the retention rule no
-// longer keeps and returns them. A file that cannot be deleted does not
-// stop the others; the errors are joined.
-func Thin(dir string, now time.Time) ([]Info, error) {
+// Thin deletes the automatic backups in dir of the database with
+// installation id that the retention rule no longer keeps, and returns
+// them. The folder may be shared with other databases (or laptops): only
+// backups whose installation id matches are considered, both for what to
+// keep and what to delete; a file whose id cannot be read (encrypted, old,
+// damaged) is never deleted. With id "" nothing is deleted. A file that
+// cannot be deleted does not stop the others; the errors are joined.
+func Thin(ctx context.Context, dir, id string, now time.Time) ([]Info, error) {
 	list, err := List(dir)
 	if err != nil {
 		return nil, err
 	}
 	removeStaleTemps(dir, now)
+	if id == "" {
+		return nil, nil
+	}
+	var mine []Info
+	for _, b := range list {
+		if b.Kind != KindAuto || b.Encrypted {
+			continue
+		}
+		if got, err := fileID(ctx, b.Path); err == nil && got == id {
+			mine = append(mine, b)
+		}
+	}
 	var removed []Info
 	var errs []error
-	for _, b := range ToDelete(list, now) {
+	for _, b := range ToDelete(mine, now) {
 		if err := remove(b.Path); err != nil {
 			errs = append(errs, err)
 			continue
@@ -106,6 +124,36 @@ func Thin(dir string, now time.Time) ([]Info, error) {
 		return removed, dirError(dir, errors.Join(errs...))
 	}
 	return removed, nil
+}
+
+// fileID is InstallationID; tests replace it.
+var fileID = InstallationID
+
+// InstallationID reads the installation id (migration 0009) of the
+// unencrypted backup at path, opened read-only. A file without one (older
+// than the migration, not a Tandem database, damaged) is an error.
+func InstallationID(ctx context.Context, path string) (string, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return "", err
+	}
+	if !fi.Mode().IsRegular() || fi.Size() == 0 {
+		return "", errors.New("not a database file")
+	}
+	db, err := sql.Open("sqlite", roDSN(path)+"&_pragma=query_only(1)")
+	if err != nil {
+		return "", err
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	var id string
+	if err := db.QueryRowContext(ctx, "SELECT id FROM installation WHERE singleton = 1").Scan(&id); err != nil {
+		return "", err
+	}
+	if id == "" {
+		return "", errors.New("empty installation id")
+	}
+	return id, nil
 }
 
 // removeStaleTemps deletes temp files of backups that were interrupted

@@ -1,6 +1,7 @@
 package backup
 
 import (
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -30,7 +31,9 @@ func TestThinContinuesAfterFailedRemove(t *testing.T) {
 		return os.Remove(p)
 	}
 	defer func() { remove = os.Remove }()
-	removed, err := Thin(dir, now)
+	fileID = func(context.Context, string) (string, error) { return "a", nil }
+	defer func() { fileID = InstallationID }()
+	removed, err := Thin(context.Background(), dir, "a", now)
 	if err == nil || len(removed) != 2 {
 		t.Fatalf("removed %+v, err %v", removed, err)
 	}

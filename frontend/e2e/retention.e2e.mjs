@@ -1,7 +1,8 @@
 // Issue 6 end to end, retention: the periods are edited in Einstellungen
 // (a period of 0 months is refused in German and changes nothing), the
 // overview lists a tandem whose period has run out, and „Jetzt löschen“
-// erases it after the question: only that tandem, with an audit entry.
+// erases it after the question: only the ticked tandems, with an audit
+// entry; an unticked one stays.
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { join } from 'node:path'
@@ -10,13 +11,13 @@ import { closeApp, openApp, tempDir } from './harness.mjs'
 const dir = tempDir()
 const dbPath = join(dir, 'tandem.db')
 let browser, app, page, problems
-let old, recent // tandem ids: cancelled at the end of 2023, and cancelled today
+let old, kept, recent // tandem ids: two cancelled at the end of 2023, one cancelled today
 const nav = () => page.getByRole('navigation', { name: 'Hauptnavigation' })
 const panel = () => page.getByRole('region', { name: 'Aufbewahrungsfristen' })
 
 before(async () => {
   ;({ browser, app, page, problems } = await openApp(dbPath))
-  ;({ old, recent } = await page.evaluate(async () => {
+  ;({ old, kept, recent } = await page.evaluate(async () => {
     const g = window.go.app
     const person = (firstName, lastName, role) =>
       g.PeopleService.Create({ salutation: '', firstName, lastName, email: '', phone: '', departmentId: 0, roles: [role], startDate: '', exitDate: '', lineManagerId: 0, note: '' })
@@ -31,7 +32,7 @@ before(async () => {
     }
     const run2023 = await g.RunService.Create({ templateId: tpl.id, name: 'Einarbeitung 2023', startDate: '2023-02-01', endDate: '2023-12-31', note: '' })
     const run2026 = await g.RunService.Create({ templateId: tpl.id, name: 'Einarbeitung 2026', startDate: '2026-01-01', endDate: '2027-06-30', note: '' })
-    return { old: await tandem('Rückblick', run2023), recent: await tandem('Aktuell', run2026) }
+    return { old: await tandem('Rückblick', run2023), kept: await tandem('Bleibt', run2023), recent: await tandem('Aktuell', run2026) }
   }))
 })
 
@@ -71,33 +72,37 @@ test('Übersicht: nothing due at 36 months; at 24 the tandem of 2023', async () 
   await nav().getByRole('link', { name: 'Übersicht', exact: true }).click()
   const item = panel().getByRole('listitem')
   await item.first().waitFor()
-  assert.equal(await item.count(), 1)
-  assert.match(await item.textContent(), /^\s*Tandem: Rita Rückblick – Einarbeitung 2023 – beendet am 31\.12\.2023, Frist abgelaufen am 31\.12\.2025\s*$/)
+  assert.equal(await item.count(), 2)
+  assert.match(await item.filter({ hasText: 'Rückblick' }).textContent(), /^\s*Tandem: Rita Rückblick – Einarbeitung 2023 – beendet am 31\.12\.2023, Frist abgelaufen am 31\.12\.2025\s*$/)
 })
 
-test('„Jetzt löschen“: cancelling keeps it, confirming erases only that tandem', async () => {
+test('„Jetzt löschen“: cancelling keeps them, confirming erases only the ticked tandem', async () => {
   await panel().getByRole('button', { name: 'Jetzt löschen' }).click()
   let dlg = page.getByRole('alertdialog')
-  assert.match(await dlg.textContent(), /Einen Eintrag endgültig löschen\?/)
+  assert.match(await dlg.textContent(), /2 Einträge endgültig löschen\?/)
   await dlg.getByRole('button', { name: 'Abbrechen' }).click()
   await dlg.waitFor({ state: 'detached' })
-  assert.equal(await panel().getByRole('listitem').count(), 1)
+  assert.equal(await panel().getByRole('listitem').count(), 2)
+
+  // One is still needed: unticked, it stays.
+  await panel().getByRole('checkbox', { name: /Rita Bleibt/ }).uncheck()
 
   await panel().getByRole('button', { name: 'Jetzt löschen' }).click()
   dlg = page.getByRole('alertdialog')
   await dlg.getByRole('button', { name: 'Jetzt löschen' }).click()
   await page.getByRole('status').getByText('Ein Eintrag gelöscht.').waitFor()
-  await panel().getByText('Zurzeit ist nichts zu löschen.').waitFor()
+  await page.waitForFunction(() => document.querySelectorAll('.retention-due li').length === 1)
+  assert.match(await panel().getByRole('listitem').textContent(), /Rita Bleibt/)
 
-  const state = await page.evaluate(async ({ old, recent }) => {
+  const state = await page.evaluate(async ({ old, kept, recent }) => {
     const g = window.go.app
-    const gone = await g.TandemService.Get(old).then(() => false, () => true)
-    const kept = await g.TandemService.Get(recent).then(() => true, () => false)
+    const there = (id) => g.TandemService.Get(id).then(() => true, () => false)
     const log = await g.PrivacyService.AuditLog(0, 50)
-    return { gone, kept, log: JSON.stringify(log) }
-  }, { old, recent })
-  assert.equal(state.gone, true, 'the due tandem is still there')
-  assert.equal(state.kept, true, 'the recent tandem was erased too')
+    return { old: await there(old), kept: await there(kept), recent: await there(recent), log: JSON.stringify(log) }
+  }, { old, kept, recent })
+  assert.equal(state.old, false, 'the ticked tandem is still there')
+  assert.equal(state.kept, true, 'the unticked tandem was erased')
+  assert.equal(state.recent, true, 'the recent tandem was erased too')
   assert.match(state.log, /erase/)
   assert.ok(!state.log.includes('Rückblick'), 'the audit log holds a name')
   assert.deepEqual({ ...problems, consoleErrors: [] }, { dialogs: [], pageErrors: [], foreignRequests: [], consoleErrors: [] })

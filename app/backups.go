@@ -67,6 +67,9 @@ type BackupItem struct {
 	Size      int64  `json:"size"`
 	Encrypted bool   `json:"encrypted"`
 	Kind      string `json:"kind"`
+	// Foreign: the backup holds another database (a shared folder); it
+	// can still be restored, the UI says so first.
+	Foreign bool `json:"foreign"`
 }
 
 // BackupList is the backup folder with its backups, newest first.
@@ -224,8 +227,21 @@ func (b *BackupService) List() (BackupList, error) {
 		e := toAppError(err) // shown in the panel; the folder can be changed there
 		out.FolderError = &e
 	}
+	own := "" // this database's installation id; unknown after a damaged one was replaced
+	if db, ctx, release, err := b.s.use(); err == nil && loadRecovery(b.cfg.DBPath) == nil {
+		own, _ = db.InstallationID(ctx)
+		release()
+	} else {
+		release()
+	}
 	for _, i := range infos {
-		out.Items = append(out.Items, toItem(i))
+		it := toItem(i)
+		if own != "" && !i.Encrypted {
+			if id, err := backup.InstallationID(context.Background(), i.Path); err == nil && id != own {
+				it.Foreign = true
+			}
+		}
+		out.Items = append(out.Items, it)
 	}
 	b.mu.Lock()
 	if !b.lastAuto.IsZero() {

@@ -400,3 +400,37 @@ func TestBackupLocksNoDeadlock(t *testing.T) {
 	close(stop)
 	wg.Wait()
 }
+
+// TestBackupListMarksOtherDatabase: two databases share a backup folder;
+// each list marks the other's backups (they can still be restored).
+func TestBackupListMarksOtherDatabase(t *testing.T) {
+	a, _ := openServices(t)
+	b, _ := openServices(t)
+	shared := filepath.Join(t.TempDir(), "geteilt")
+	for _, s := range []*Services{a, b} {
+		if _, err := s.Backups.SaveSettings(shared); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := a.Backups.autoTick(time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.Backups.autoTick(time.Now().Add(time.Minute)); err != nil {
+		t.Fatal(err)
+	}
+	for name, s := range map[string]*Services{"a": a, "b": b} {
+		l, err := s.Backups.List()
+		if err != nil || len(l.Items) != 2 {
+			t.Fatalf("%s: list %+v %v", name, l, err)
+		}
+		foreign := 0
+		for _, it := range l.Items {
+			if it.Foreign {
+				foreign++
+			}
+		}
+		if foreign != 1 {
+			t.Fatalf("%s: %d marked as another database's, want 1: %+v", name, foreign, l.Items)
+		}
+	}
+}

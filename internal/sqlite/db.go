@@ -171,8 +171,7 @@ func classifyOpenError(err error, path string) error {
 // Close closes the connections, removes the "running" marker and releases
 // the file lock.
 func (db *DB) Close() error {
-	db.stopCheckpointRetry()
-	if db.write != nil {
+	if db.stopCheckpointRetry() && db.write != nil {
 		db.tryCheckpoint(context.Background()) // an erasure's checkpoint that readers kept from completing
 	}
 	errs := []error{db.closeConns()}

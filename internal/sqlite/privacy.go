@@ -250,14 +250,17 @@ func (db *DB) tryCheckpoint(ctx context.Context) bool {
 	return busy == 0
 }
 
-// stopCheckpointRetry ends a background retry (Close).
-func (db *DB) stopCheckpointRetry() {
+// stopCheckpointRetry ends a background retry (Close) and reports whether
+// one was pending.
+func (db *DB) stopCheckpointRetry() bool {
 	db.cpMu.Lock()
 	defer db.cpMu.Unlock()
-	if db.cpRetry != nil {
-		close(db.cpRetry)
-		db.cpRetry = nil
+	if db.cpRetry == nil {
+		return false
 	}
+	close(db.cpRetry)
+	db.cpRetry = nil
+	return true
 }
 
 // erasePerson deletes person id and everything that is theirs:

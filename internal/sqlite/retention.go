@@ -103,7 +103,9 @@ WHERE p.archived_at IS NOT NULL
   AND NOT EXISTS (SELECT 1 FROM tandem_mentors WHERE mentor_id = p.id)
   AND NOT EXISTS (SELECT 1 FROM plans WHERE newcomer_id = p.id)
   AND NOT EXISTS (SELECT 1 FROM group_members WHERE person_id = p.id)
-  AND NOT EXISTS (SELECT 1 FROM session_attendance WHERE person_id = p.id)`
+  AND NOT EXISTS (SELECT 1 FROM session_attendance WHERE person_id = p.id)
+  AND NOT EXISTS (SELECT 1 FROM people o WHERE o.line_manager_id = p.id AND o.archived_at IS NULL)
+  AND NOT EXISTS (SELECT 1 FROM plan_items WHERE responsible_id = p.id)`
 
 // RetentionDue lists what has outlived its retention period, oldest first.
 func (db *DB) RetentionDue(ctx context.Context) ([]domain.RetentionDue, error) {

@@ -132,3 +132,44 @@ func TestRetentionLocalDates(t *testing.T) {
 		t.Fatalf("due %+v, want cancelled 2027-05-01, due 2027-06-01", got)
 	}
 }
+
+// TestRetentionPersonStillReferenced: an archived person who is still the
+// line manager of a current colleague or responsible for a plan item is
+// not due: erasing them would silently cut those links.
+func TestRetentionPersonStillReferenced(t *testing.T) {
+	db := progOpen(t)
+	db.Now = func() time.Time { return time.Date(2024, 1, 10, 9, 0, 0, 0, mez) }
+	boss := progPerson(t, db, "Bea", "Chefin", 0, 0)
+	progPerson(t, db, "Carl", "Kollege", 0, boss.ID)
+	helper := progPerson(t, db, "Hans", "Helfer", 0, 0)
+	alone := progPerson(t, db, "Ina", "Allein", 0, 0)
+	for _, p := range []domain.Person{boss, helper, alone} {
+		if _, err := db.SetPersonArchived(ctx, p.ID, true); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w := newSessionWorld(t) // a second database with a plan, for the responsible case
+	wdb := w.db
+	wdb.Now = func() time.Time { return time.Date(2024, 1, 10, 9, 0, 0, 0, mez) }
+	resp := progPerson(t, wdb, "Rita", "Verantwortlich", 0, 0)
+	if _, err := progWriter(t, wdb).Exec(`UPDATE plan_items SET responsible_id = ? WHERE id = ?`, resp.ID, w.plan.Items[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := wdb.SetPersonArchived(ctx, resp.ID, true); err != nil {
+		t.Fatal(err)
+	}
+
+	later := time.Date(2027, 1, 10, 9, 0, 0, 0, mez)
+	ids := map[int64]bool{}
+	for _, d := range dueAt(t, db, "person", later) {
+		ids[d.ID] = true
+	}
+	if ids[boss.ID] || !ids[helper.ID] || !ids[alone.ID] {
+		t.Fatalf("due %v: want Allein and Helfer (no plan items here), not the line manager", ids)
+	}
+	for _, d := range dueAt(t, wdb, "person", later) {
+		if d.ID == resp.ID {
+			t.Fatalf("a person responsible for a plan item is due: %+v", d)
+		}
+	}
+}

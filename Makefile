@@ -47,10 +47,14 @@ dev-bin: $(DEV_BIN)
 $(DEV_BIN): $(GO_SOURCES) frontend/dist/.built
 	go build -tags dev,$(GO_TAGS) -o $@ .
 
+# The tests that run things in parallel run again under the race detector.
+RACE_TESTS = TestConfirmationFiles|TestConfirmationsBatch|TestRestoreWaitsForCallsInFlight|TestBackupLocksNoDeadlock|TestErasureCheckpointWithReader
+
 test-go: bindings
 	@unformatted="$$(gofmt -l app internal bench main.go)"; if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
 	go vet -tags $(GO_TAGS) ./...
 	go test -tags $(GO_TAGS) -count=1 ./...
+	go test -tags $(GO_TAGS) -race -count=1 -run '$(RACE_TESTS)' ./internal/documents ./app ./internal/sqlite
 
 test-frontend: bindings
 	cd frontend && npm run typecheck && npm test

@@ -126,8 +126,12 @@ func newDoc(org Organisation, title, subject string, issued time.Time) *doc {
 	p.SetMargins(marginLeft, marginTop, marginRight)
 	p.SetAutoPageBreak(true, marginBottom)
 	p.AliasNbPages("{nb}")
-	p.AddUTF8FontFromBytes(fontFamily, "", fontRegular)
-	p.AddUTF8FontFromBytes(fontFamily, "B", fontBold)
+	// Each PDF gets its own copy of the font bytes: gofpdf's subsetter
+	// appends padding to slices of the bytes it is given, which writes into
+	// the shared array when documents are rendered in parallel (a data
+	// race, TestConfirmationFiles under -race). The copy costs microseconds.
+	p.AddUTF8FontFromBytes(fontFamily, "", bytes.Clone(fontRegular))
+	p.AddUTF8FontFromBytes(fontFamily, "B", bytes.Clone(fontBold))
 	p.SetHeaderFunc(d.header)
 	p.SetFooterFunc(d.footer)
 	p.AddPage()

@@ -96,7 +96,8 @@ test('clicking the note opens the sessions of its tandem', async () => {
   await page.getByRole('heading', { name: 'Gespräche', level: 1 }).waitFor()
   await page.waitForFunction((id) => location.hash.includes(`tandem=${id}`), ids.tandemId)
   assert.match(await page.evaluate(() => location.hash), new RegExp(`session=${ids.sessionId}`))
-  assert.equal(await page.locator('#ss-tandem').inputValue(), String(ids.tandemId))
+  // The tandem list loads after the hash is set; the select shows the tandem once it is there.
+  await page.waitForFunction((id) => document.querySelector('#ss-tandem')?.value === String(id), ids.tandemId, { timeout: 10_000 })
   await page.locator('.note-editor textarea').first().waitFor()
   assert.equal(await page.locator('.note-editor textarea').first().inputValue(), 'Die Straßenverkehrsbehörde wurde informiert.')
 })

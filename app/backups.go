@@ -15,6 +15,7 @@ import (
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
+	"tandem/internal/atomicfile"
 	"tandem/internal/backup"
 	"tandem/internal/domain"
 	"tandem/internal/sqlite"
@@ -163,7 +164,7 @@ func (b *BackupService) SaveSettings(folder string) (BackupSettings, error) {
 	}
 	data, _ := json.MarshalIndent(backupSettingsFile{Folder: folder}, "", "  ")
 	b.mu.Lock()
-	err := writeFileAtomic(b.settingsPath(), data)
+	err := atomicfile.Write(b.settingsPath(), data)
 	b.mu.Unlock() // before Settings: the store's lock is never taken while holding mu
 	if err != nil {
 		return BackupSettings{}, &domain.Error{Code: domain.EINVALID, Key: "backup.settings_unwritable", Field: "folder", Params: map[string]any{"path": b.settingsPath()}, Err: err}

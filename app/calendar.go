@@ -7,6 +7,7 @@ import (
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
+	"tandem/internal/atomicfile"
 	"tandem/internal/domain"
 	"tandem/internal/sqlite"
 )
@@ -91,7 +92,7 @@ func saveCalendar(f sqlite.CalendarFile, title string) (string, error) {
 	if !strings.HasSuffix(strings.ToLower(path), ".ics") {
 		path += ".ics"
 	}
-	if err := writeFileAtomic(path, f.Content); err != nil {
+	if err := atomicfile.Write(path, f.Content); err != nil {
 		return "", domain.Invalid("path", "export.write_failed", "path", path)
 	}
 	return path, nil

@@ -17,6 +17,7 @@ import (
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
+	"tandem/internal/atomicfile"
 	"tandem/internal/documents"
 	"tandem/internal/domain"
 	"tandem/internal/sqlite"
@@ -359,7 +360,7 @@ func (d *DocumentService) issue(db *sqlite.DB, ctx context.Context, render func(
 			if path, err = save(pdf); err != nil || path == "" {
 				return DocumentResult{}, err
 			}
-		} else if err := writeFileAtomic(path, pdf); err != nil {
+		} else if err := atomicfile.Write(path, pdf); err != nil {
 			return DocumentResult{}, domain.Invalid("path", "export.write_failed", "path", path)
 		}
 		e, err := db.RecordDocument(ctx, number, issued, in, supersedes)

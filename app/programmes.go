@@ -2,13 +2,12 @@ package app
 
 import (
 	"errors"
-	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
+	"tandem/internal/atomicfile"
 	"tandem/internal/domain"
 	"tandem/internal/exchange"
 )
@@ -143,7 +142,7 @@ func (t *TemplateService) ExportToFile(id int64) (string, error) {
 	if !strings.HasSuffix(strings.ToLower(path), ".json") {
 		path += ".json"
 	}
-	if err := writeFileAtomic(path, b); err != nil {
+	if err := atomicfile.Write(path, b); err != nil {
 		return "", domain.Invalid("path", "export.write_failed", "path", path)
 	}
 	return path, nil
@@ -162,28 +161,6 @@ func (t *TemplateService) Import(content string) (domain.Template, error) {
 		return domain.Template{}, err
 	}
 	return db.ImportTemplate(ctx, tpl)
-}
-
-// writeFileAtomic writes to a temporary file beside path, syncs it and
-// renames it into place, so a crash never leaves half a file.
-func writeFileAtomic(path string, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(path), ".tandem-export-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(f.Name())
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), path)
 }
 
 // RunService is bound to the UI: programme runs (Durchgänge).

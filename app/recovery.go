@@ -8,6 +8,7 @@ import (
 	"os"
 	"time"
 
+	"tandem/internal/atomicfile"
 	"tandem/internal/backup"
 	"tandem/internal/sqlite"
 )
@@ -49,7 +50,7 @@ func noteRecovery(ctx context.Context, db *sqlite.DB, cfg Config) {
 		log.Printf("offering backup %s", b.Path)
 	}
 	data, _ := json.MarshalIndent(info, "", "  ")
-	if err := writeFileAtomic(recoveryFile(db.Path()), data); err != nil {
+	if err := atomicfile.Write(recoveryFile(db.Path()), data); err != nil {
 		log.Printf("recovery notice not saved: %v", err)
 	}
 }

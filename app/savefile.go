@@ -10,6 +10,7 @@ import (
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
+	"tandem/internal/atomicfile"
 	"tandem/internal/domain"
 )
 
@@ -76,7 +77,7 @@ func saveFile(title, defaultName string, filter runtime.FileFilter, data []byte)
 			path += ext
 		}
 	}
-	if err := writeFileAtomic(path, data); err != nil {
+	if err := atomicfile.Write(path, data); err != nil {
 		return "", domain.Invalid("path", "export.write_failed", "path", path)
 	}
 	rememberSaved(path)
@@ -145,7 +146,7 @@ func saveFolder(title string) (string, error) {
 // writeInFolder writes data as dir/name atomically and remembers the path.
 func writeInFolder(dir, name string, data []byte) (string, error) {
 	path := filepath.Join(dir, name)
-	if err := writeFileAtomic(path, data); err != nil {
+	if err := atomicfile.Write(path, data); err != nil {
 		return "", domain.Invalid("path", "export.write_failed", "path", path)
 	}
 	rememberSaved(path)

@@ -15,13 +15,14 @@ import (
 	"strings"
 	"time"
 
+	"tandem/internal/atomicfile"
 	"tandem/internal/domain"
 )
 
 const (
 	// TempPrefix starts the names of temp files beside the database and in
 	// backup folders.
-	TempPrefix = ".tandem-tmp-"
+	TempPrefix = atomicfile.TempPrefix
 	// staleAfter is the age after which a temp file is an orphan: another
 	// Tandem process (another database in the same folder) may be writing a
 	// fresh one.

@@ -8,7 +8,6 @@ import (
 	"log"
 	"os"
 	"os/user"
-	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -16,6 +15,7 @@ import (
 
 	"modernc.org/sqlite"
 
+	"tandem/internal/atomicfile"
 	"tandem/internal/domain"
 )
 
@@ -575,7 +575,7 @@ func queryIDs(ctx context.Context, tx *Tx, q string, args ...any) ([]int64, erro
 // ErasureFile is the path of the copy of the erasure list for the database at dbPath.
 func ErasureFile(dbPath string) string { return dbPath + ".erasures.json" }
 
-// saveErasureFile writes the copy of the erasure list (temp file, sync, rename).
+// saveErasureFile writes the copy of the erasure list (whole or not at all).
 func (db *DB) saveErasureFile(ctx context.Context) error {
 	list, err := db.ErasureList(ctx)
 	if err != nil {
@@ -585,29 +585,7 @@ func (db *DB) saveErasureFile(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	path := ErasureFile(db.path)
-	f, err := os.CreateTemp(filepath.Dir(path), ".tandem-tmp-*.json")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	defer os.Remove(tmp)
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return err
-	}
-	syncDir(filepath.Dir(path))
-	return nil
+	return atomicfile.Write(ErasureFile(db.path), data)
 }
 
 // loadErasureFile reads the copy of the erasure list; nil when there is none

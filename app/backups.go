@@ -218,7 +218,9 @@ func probeFolder(folder string) error {
 // List returns the backups in the backup folder, newest first, and the
 // state of the automatic backups.
 func (b *BackupService) List() (BackupList, error) {
-	if err := b.s.ready(); err != nil {
+	db, ctx, release, err := b.s.use()
+	defer release()
+	if err != nil {
 		return BackupList{}, err
 	}
 	dir := b.folder()
@@ -229,16 +231,13 @@ func (b *BackupService) List() (BackupList, error) {
 		out.FolderError = &e
 	}
 	own := "" // this database's installation id; unknown after a damaged one was replaced
-	if db, ctx, release, err := b.s.use(); err == nil && loadRecovery(b.cfg.DBPath) == nil {
+	if loadRecovery(b.cfg.DBPath) == nil {
 		own, _ = db.InstallationID(ctx)
-		release()
-	} else {
-		release()
 	}
 	for _, i := range infos {
 		it := toItem(i)
 		if own != "" && !i.Encrypted {
-			if id, err := backup.InstallationID(context.Background(), i.Path); err == nil && id != own {
+			if id, err := backup.InstallationID(ctx, i.Path); err == nil && id != own {
 				it.Foreign = true
 			}
 		}

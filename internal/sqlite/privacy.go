@@ -284,20 +284,10 @@ func erasePerson(ctx context.Context, tx *Tx, id int64) error {
 	if err := eraseNameMentions(ctx, tx, nameForms(salutation, first, last)); err != nil {
 		return err
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT id FROM tandems WHERE mentee_id = ?`, id)
+	tandems, err := queryIDs(ctx, tx, `SELECT id FROM tandems WHERE mentee_id = ?`, id)
 	if err != nil {
 		return wrapf(err, "find tandems")
 	}
-	var tandems []int64
-	for rows.Next() {
-		var t int64
-		if err := rows.Scan(&t); err != nil {
-			rows.Close()
-			return wrapf(err, "find tandems")
-		}
-		tandems = append(tandems, t)
-	}
-	rows.Close()
 	for _, t := range tandems {
 		if err := eraseTandem(ctx, tx, t); err != nil {
 			return err

@@ -203,21 +203,29 @@ func TestPrepareRefusesNewerSchemaAndForeignDB(t *testing.T) {
 	wantKey(t, err, "backup.too_new")
 }
 
-func TestReplaceAndUndo(t *testing.T) {
-	ctx := context.Background()
-	dir := t.TempDir()
-	dbPath := filepath.Join(dir, "tandem.db")
+// restoreCase is a closed database holding „Alt“ and „Neu“ and a manual
+// backup holding „Alt“ only: what a restore starts from.
+func restoreCase(t *testing.T) (ctx context.Context, dir, dbPath string, info backup.Info) {
+	t.Helper()
+	ctx = context.Background()
+	dir = t.TempDir()
+	dbPath = filepath.Join(dir, "tandem.db")
 	db, err := sqlite.Open(ctx, dbPath)
 	if err != nil {
 		t.Fatal(err)
 	}
 	addPerson(t, db, "Alt")
-	info, err := backup.Create(ctx, db, backup.DefaultDir(dbPath), backup.KindManual, fixed)
+	info, err = backup.Create(ctx, db, backup.DefaultDir(dbPath), backup.KindManual, fixed)
 	if err != nil {
 		t.Fatal(err)
 	}
 	addPerson(t, db, "Neu")
 	db.Close()
+	return ctx, dir, dbPath, info
+}
+
+func TestReplaceAndUndo(t *testing.T) {
+	ctx, dir, dbPath, info := restoreCase(t)
 	tmp, err := backup.Prepare(ctx, info.Path, "", dir, sqlite.KnownSchemaVersion())
 	if err != nil {
 		t.Fatal(err)

@@ -104,20 +104,7 @@ func TestWriteToRemovesStaleTemps(t *testing.T) {
 // old file moved aside must survive it (its last write may be days ago),
 // so that undo still works.
 func TestOpenDuringRestoreKeepsAside(t *testing.T) {
-	ctx := context.Background()
-	dir := t.TempDir()
-	dbPath := filepath.Join(dir, "tandem.db")
-	db, err := sqlite.Open(ctx, dbPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	addPerson(t, db, "Alt")
-	info, err := backup.Create(ctx, db, backup.DefaultDir(dbPath), backup.KindManual, fixed)
-	if err != nil {
-		t.Fatal(err)
-	}
-	addPerson(t, db, "Neu")
-	db.Close()
+	ctx, dir, dbPath, info := restoreCase(t)
 	long := time.Now().Add(-72 * time.Hour)
 	os.Chtimes(dbPath, long, long)
 
@@ -129,7 +116,7 @@ func TestOpenDuringRestoreKeepsAside(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	db, err = sqlite.Open(ctx, dbPath)
+	db, err := sqlite.Open(ctx, dbPath)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -27,15 +27,23 @@ func snapshot(t *testing.T, db *sqlite.DB, to string) {
 	}
 }
 
-func TestEraseTypedNames(t *testing.T) {
-	w := markedWorld(t)
-	db := w.db
-	other := progTandem(t, db, domain.TandemInput{RunID: w.run.ID, MenteeID: w.outsider.ID, MentorIDs: []int64{w.max.ID},
+// outsiderSession makes a tandem of the world's outsider with Max as mentor
+// and a session of it: someone else's records that may name the mentee.
+func (w *sessionWorld) outsiderSession(t *testing.T) domain.Session {
+	t.Helper()
+	other := progTandem(t, w.db, domain.TandemInput{RunID: w.run.ID, MenteeID: w.outsider.ID, MentorIDs: []int64{w.max.ID},
 		StartDate: "2027-03-01", EndDate: "2027-08-31"})
-	s, err := db.CreateSession(ctx, domain.SessionInput{TandemID: other.ID, Date: "2027-04-01", StartTime: "10:00", DurationMinutes: 30})
+	s, err := w.db.CreateSession(ctx, domain.SessionInput{TandemID: other.ID, Date: "2027-04-01", StartTime: "10:00", DurationMinutes: 30})
 	if err != nil {
 		t.Fatal(err)
 	}
+	return s
+}
+
+func TestEraseTypedNames(t *testing.T) {
+	w := markedWorld(t)
+	db := w.db
+	s := w.outsiderSession(t)
 	name := "Mia Neumann-Zqxmarkerq"
 	typed := map[string]bool{ // owner typed as text: which must go
 		"  mia   neumann-ZQXMARKERQ ": true,
@@ -308,12 +316,7 @@ func TestCarryAuditOverRestore(t *testing.T) {
 func TestAccessExportTypedNames(t *testing.T) {
 	w := newSessionWorld(t)
 	db := w.db
-	other := progTandem(t, db, domain.TandemInput{RunID: w.run.ID, MenteeID: w.outsider.ID, MentorIDs: []int64{w.max.ID},
-		StartDate: "2027-03-01", EndDate: "2027-08-31"})
-	s, err := db.CreateSession(ctx, domain.SessionInput{TandemID: other.ID, Date: "2027-04-01", StartTime: "10:00", DurationMinutes: 30})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := w.outsiderSession(t)
 	if _, err := db.AddAgreement(ctx, s.ID, domain.AgreementInput{Text: "Akte holen", OwnerName: "Neumann, Mia"}); err != nil {
 		t.Fatal(err)
 	}

@@ -66,12 +66,7 @@ func TestErasePersonLeavesNoTrace(t *testing.T) {
 	w := markedWorld(t)
 	db := w.db
 	// The outsider's agreement names the mentee as owner: link removed, name „gelöscht“.
-	other := progTandem(t, db, domain.TandemInput{RunID: w.run.ID, MenteeID: w.outsider.ID, MentorIDs: []int64{w.max.ID},
-		StartDate: "2027-03-01", EndDate: "2027-08-31"})
-	os2, err := db.CreateSession(ctx, domain.SessionInput{TandemID: other.ID, Date: "2027-04-01", StartTime: "10:00", DurationMinutes: 30})
-	if err != nil {
-		t.Fatal(err)
-	}
+	os2 := w.outsiderSession(t)
 	ag, err := db.AddAgreement(ctx, os2.ID, domain.AgreementInput{Text: "Fremde Vereinbarung", OwnerID: w.mentee.ID})
 	if err != nil {
 		t.Fatal(err)

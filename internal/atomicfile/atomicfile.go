@@ -37,9 +37,15 @@ func Write(path string, data []byte) error {
 	if err := os.Rename(tmp, path); err != nil {
 		return err
 	}
+	SyncDir(dir)
+	return nil
+}
+
+// SyncDir makes renames and new files in dir durable where the system
+// allows it (not on Windows, where folders cannot be synced).
+func SyncDir(dir string) {
 	if d, err := os.Open(dir); err == nil {
 		_ = d.Sync()
 		_ = d.Close()
 	}
-	return nil
 }

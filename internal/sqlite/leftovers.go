@@ -109,7 +109,7 @@ func (db *DB) sweepLeftovers(now time.Time) error {
 			return domain.Internal(err, "move %s back to %s", from+s, db.path+s)
 		}
 	}
-	syncDir(dir)
+	atomicfile.SyncDir(dir)
 	log.Printf("interrupted restore: moved the old database %s back to %s", from, db.path)
 	return nil
 }

@@ -32,6 +32,7 @@ import (
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
 
+	"tandem/internal/atomicfile"
 	"tandem/internal/domain"
 )
 
@@ -82,7 +83,7 @@ func (db *DB) startMarker() (unclean bool, err error) {
 		_ = os.Remove(marker)
 		return unclean, &domain.Error{Code: domain.EINTERNAL, Key: "db.lock_failed", Params: map[string]any{"path": db.path}, Err: err}
 	}
-	syncDir(filepath.Dir(db.path))
+	atomicfile.SyncDir(filepath.Dir(db.path))
 	db.marker = marker
 	return unclean, nil
 }
@@ -254,20 +255,11 @@ func moveDamaged(path string, now time.Time) (string, error) {
 		}
 		moved = append(moved, suffix)
 	}
-	syncDir(filepath.Dir(path))
+	atomicfile.SyncDir(filepath.Dir(path))
 	return target, nil
 }
 
 func exists(path string) bool {
 	_, err := os.Lstat(path)
 	return err == nil
-}
-
-// syncDir makes renames and new files in dir durable where the system
-// allows it (not on Windows, where directories cannot be synced).
-func syncDir(dir string) {
-	if d, err := os.Open(dir); err == nil {
-		_ = d.Sync()
-		_ = d.Close()
-	}
 }

@@ -1,11 +1,9 @@
 package app
 
 import (
-	"bytes"
-	"encoding/csv"
 	"encoding/json"
-	"strconv"
 	"strings"
+	"time"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
@@ -48,7 +46,6 @@ var accessLabels = map[string]string{
 	"document_register": "Ausgestellte Dokumente", "audit_log": "Protokoll (nur Aktionen)",
 }
 
-var jsonFilter = runtime.FileFilter{DisplayName: "JSON-Datei (*.json)", Pattern: "*.json"}
 
 // AccessExport saves everything stored about a person as a JSON file and a
 // readable PDF (Art. 15 DSGVO), and logs the export once the JSON file is written.
@@ -81,8 +78,8 @@ func (v *PrivacyService) AccessExport(personID int64) (AccessExportResult, error
 	if err != nil {
 		return res, domain.Internal(err, "access pdf")
 	}
-	base := fileName("Auskunft", name, now.Format("2006-01-02"))
-	if res.JSONPath, err = saveFile("Auskunft (JSON) speichern", base+".json", jsonFilter, js); err != nil || res.JSONPath == "" {
+	stem := nameStem("Auskunft", name, now.Format("2006-01-02"))
+	if res.JSONPath, err = saveFile("Auskunft (JSON) speichern", stem, jsonFile, js); err != nil || res.JSONPath == "" {
 		return res, err
 	}
 	// Logged as soon as the data has left the database (the JSON file holds
@@ -90,7 +87,7 @@ func (v *PrivacyService) AccessExport(personID int64) (AccessExportResult, error
 	if err := db.Audit(ctx, domain.AuditExport, "person", personID); err != nil {
 		return res, err
 	}
-	res.PDFPath, err = saveFile("Auskunft (PDF) speichern", base+".pdf", pdfFilter, pdf)
+	res.PDFPath, err = saveFile("Auskunft (PDF) speichern", stem, pdfFile, pdf)
 	return res, err
 }
 
@@ -116,16 +113,7 @@ func (v *PrivacyService) ExportAuditLog() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	var b bytes.Buffer
-	b.WriteString("\uFEFF")
-	w := csv.NewWriter(&b)
-	w.Comma = ';'
-	_ = w.Write([]string{"Nr", "Zeitpunkt (UTC)", "Benutzer", "Aktion", "Art", "Datensatz"})
-	for _, e := range list {
-		_ = w.Write([]string{strconv.FormatInt(e.ID, 10), e.At, csvSafe(e.OSUser), e.Action, e.RecordKind, strconv.FormatInt(e.RecordID, 10)})
-	}
-	w.Flush()
-	path, err := saveFile("Protokoll speichern", fileName("Tandem-Protokoll", db.Now().Format("2006-01-02"))+".csv", csvFilter, b.Bytes())
+	path, err := saveFile("Protokoll speichern", nameStem("Tandem-Protokoll", db.Now().Format("2006-01-02")), csvFile, auditCSV(list, time.Local))
 	if err != nil || path == "" {
 		return path, err
 	}

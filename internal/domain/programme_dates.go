@@ -91,10 +91,11 @@ func ProbationEndDate(start time.Time, weeks int) (time.Time, bool) {
 // SecondmentMonths is the longest a secondment (Personalbereitstellung) may last.
 const SecondmentMonths = 6
 
-// SecondmentLimitDate returns the latest end date of a secondment beginning on
-// start: start plus six calendar months (AddMonths, so 31.08. gives the
-// last day of February). A secondment ending on that day is allowed; one
-// day later is refused.
+// SecondmentLimitDate returns the last day a secondment beginning on start
+// may last: the end of a six-month period counted like every month-based
+// limit (MonthsPeriodEnd, § 188 (2) BGB), so 24.06.2026 gives 23.12.2026
+// and 31.08.2027 the last day of February. A secondment ending on that day
+// is allowed; one day later is refused.
 func SecondmentLimitDate(start time.Time) time.Time {
-	return AddMonths(start, SecondmentMonths)
+	return MonthsPeriodEnd(start, SecondmentMonths)
 }

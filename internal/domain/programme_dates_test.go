@@ -92,11 +92,13 @@ func TestProbationEndDate(t *testing.T) {
 
 func TestSecondmentLimitDate(t *testing.T) {
 	for start, want := range map[string]string{
-		"2027-03-01": "2027-09-01",
+		"2026-06-24": "2026-12-23",
+		"2027-03-01": "2027-08-31",
 		"2027-08-31": "2028-02-29",
+		"2027-09-01": "2028-02-29",
 		"2026-08-31": "2027-02-28",
 		"2027-12-31": "2028-06-30",
-		"2028-02-29": "2028-08-29",
+		"2028-02-29": "2028-08-28",
 	} {
 		if got := FormatDate(SecondmentLimitDate(mustDate(t, start))); got != want {
 			t.Errorf("SecondmentLimitDate(%s) = %s, want %s", start, got, want)
@@ -105,7 +107,7 @@ func TestSecondmentLimitDate(t *testing.T) {
 	if got := SecondmentDue(mustDate(t, "2027-03-01"), mustDate(t, "2027-05-31")); FormatDate(got) != "2027-05-31" {
 		t.Errorf("SecondmentDue before the limit = %s", FormatDate(got))
 	}
-	if got := SecondmentDue(mustDate(t, "2027-03-01"), mustDate(t, "2027-12-31")); FormatDate(got) != "2027-09-01" {
+	if got := SecondmentDue(mustDate(t, "2027-03-01"), mustDate(t, "2027-12-31")); FormatDate(got) != "2027-08-31" {
 		t.Errorf("SecondmentDue after the limit = %s", FormatDate(got))
 	}
 }

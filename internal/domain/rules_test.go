@@ -91,8 +91,10 @@ func TestSecondmentRule(t *testing.T) {
 		start, end string
 		ok         bool
 	}{
-		{"2027-03-01", "2027-09-01", true}, // exactly six months
-		{"2027-03-01", "2027-09-02", false},
+		{"2027-03-01", "2027-08-31", true},  // exactly six months
+		{"2027-03-01", "2027-09-01", false}, // six months and a day
+		{"2026-06-24", "2026-12-23", true},
+		{"2026-06-24", "2026-12-24", false},
 		{"2027-08-31", "2028-02-29", true}, // month end, leap year
 		{"2027-08-31", "2028-03-01", false},
 		{"2026-08-31", "2027-02-28", true},

@@ -137,8 +137,8 @@ func (db *DB) Overview(ctx context.Context, today time.Time) (domain.Overview, e
 		probationQuery,
 		// A secondment is due by the horizon when it ends by then or its
 		// six-month limit falls by then, which needs a start at most six
-		// months (and, for month ends, three days) before it. The exact
-		// test is SecondmentDue's, below.
+		// months before the day after it (and, for month ends, three days
+		// more). The exact test is SecondmentDue's, below.
 		tandemList(` WHERE tp.kind = 'secondment' AND t.status IN ('planned', 'active')
 			AND (t.end_date <= ?1 OR t.start_date <= ?2)`, `t.end_date, t.id`),
 		upcomingQuery,
@@ -153,7 +153,7 @@ func (db *DB) Overview(ctx context.Context, today time.Time) (domain.Overview, e
 			return o, wrapf(err, "prepare overview")
 		}
 	}
-	latestStart := domain.FormatDate(domain.AddMonths(horizon, -domain.SecondmentMonths).AddDate(0, 0, 3))
+	latestStart := domain.FormatDate(domain.AddMonths(horizon.AddDate(0, 0, 1), -domain.SecondmentMonths).AddDate(0, 0, 3))
 	args := [][]any{nil, {todayISO, MaxOverdueItems}, {todayISO, horizonISO}, {horizonISO, latestStart},
 		{todayISO, reminderISO, MaxReminderItems}, {todayISO, MaxReminderItems},
 		{todayISO, quietISO, MaxReminderItems}, {reminderISO, MaxReminderItems}}

@@ -63,11 +63,11 @@ func TestOverview(t *testing.T) {
 	}
 	progPlan(t, db, domain.PlanInput{NewcomerID: progPerson(t, db, "Neu", "Später", 0, 0).ID, TemplateID: hilden, StartDate: "2027-03-01"})
 
-	s1 := tandem(sec, expert, "2026-10-01", "2027-04-01", active...) // limit 01.04.2027: 22 days
+	s1 := tandem(sec, expert, "2026-10-02", "2027-04-01", active...) // limit 01.04.2027: 22 days
 	s2 := tandem(sec, expert, "2027-01-15", "2027-03-31")            // planned, ends in 21 days
-	tandem(sec, expert, "2027-03-01", "2027-09-01", active...)       // far ahead
-	tandem(sec, expert, "2026-09-20", "2027-03-20", domain.TandemActive, domain.TandemCompleted)
-	s5 := tandem(sec, expert, "2026-08-01", "2027-02-01", active...) // past its end, still open
+	tandem(sec, expert, "2027-03-01", "2027-08-31", active...)       // far ahead
+	tandem(sec, expert, "2026-09-21", "2027-03-20", domain.TandemActive, domain.TandemCompleted)
+	s5 := tandem(sec, expert, "2026-08-02", "2027-02-01", active...) // past its end, still open
 
 	o, err := db.Overview(ctx, today)
 	if err != nil {
@@ -125,7 +125,7 @@ func TestOverview(t *testing.T) {
 	}
 	wantSecs := []string{
 		fmt.Sprintf("%d Erika Expertin 2027-02-01 -37 active", s5.ID),
-		fmt.Sprintf("%d Erika Expertin 2027-07-15 21 planned", s2.ID),
+		fmt.Sprintf("%d Erika Expertin 2027-07-14 21 planned", s2.ID),
 		fmt.Sprintf("%d Erika Expertin 2027-04-01 22 active", s1.ID),
 	}
 	if !reflect.DeepEqual(secs, wantSecs) {

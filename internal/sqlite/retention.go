@@ -119,8 +119,9 @@ func (db *DB) RetentionDue(ctx context.Context) ([]domain.RetentionDue, error) {
 }
 
 // retentionDue computes for each candidate its end (local date) and the day
-// its period ends (addMonthsClamped); it is due when that day is today or
-// earlier, today being the local date of db.Now().
+// its period ends: the same day months later, or that month's last day
+// (domain.AddMonths). It is due when that day is today or earlier, today
+// being the local date of db.Now().
 func (db *DB) retentionDue(ctx context.Context, q interface {
 	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
 }) ([]domain.RetentionDue, error) {
@@ -154,7 +155,7 @@ func (db *DB) retentionDue(ctx context.Context, q interface {
 		if err != nil {
 			continue // no valid date: never due by mistake
 		}
-		d.DueOn = addMonthsClamped(ended, months[d.Kind]).Format(time.DateOnly)
+		d.DueOn = domain.AddMonths(ended, months[d.Kind]).Format(time.DateOnly)
 		if d.DueOn <= today {
 			list = append(list, d)
 		}
@@ -191,19 +192,6 @@ func localDate(stamp string, loc *time.Location) string {
 		}
 	}
 	return ""
-}
-
-// addMonthsClamped adds months to a date, keeping the day unless the target
-// month is shorter: then its last day (31.01. + 1 month = 28./29.02.,
-// 29.02.2028 + 12 months = 28.02.2029). time.AddDate would overflow into
-// the next month instead.
-func addMonthsClamped(d time.Time, months int) time.Time {
-	y, m, day := d.Date()
-	first := time.Date(y, m+time.Month(months), 1, 0, 0, 0, 0, time.UTC)
-	if last := first.AddDate(0, 1, -1).Day(); day > last {
-		day = last
-	}
-	return time.Date(first.Year(), first.Month(), day, 0, 0, 0, 0, time.UTC)
 }
 
 // maxEraseDue bounds one EraseDue call.

@@ -246,7 +246,8 @@ func TestTandem(t *testing.T) {
 		w := newTandemWorld(t)
 		db := w.db
 		for _, c := range []struct{ start, end string }{
-			{"2027-03-01", "2027-09-02"}, // six months and a day
+			{"2027-03-01", "2027-09-01"}, // six months and a day
+			{"2026-06-24", "2026-12-24"}, // limit is 23.12.2026
 			{"2027-08-31", "2028-03-01"}, // limit is 29.02.2028
 			{"2026-08-31", "2027-03-01"}, // limit is 28.02.2027
 		} {
@@ -268,7 +269,7 @@ func TestTandem(t *testing.T) {
 			t.Errorf("limit param = %v", e.Params)
 		}
 		// Exactly six months is fine, and so is the month end.
-		for i, c := range []struct{ start, end string }{{"2027-03-01", "2027-09-01"}, {"2027-08-31", "2028-02-29"}} {
+		for i, c := range []struct{ start, end string }{{"2027-03-01", "2027-08-31"}, {"2027-08-31", "2028-02-29"}} {
 			in := w.input(w.sec, w.mentorSued)
 			in.MenteeID = []int64{w.mentee.ID, w.other.ID}[i]
 			in.StartDate, in.EndDate = c.start, c.end

@@ -521,18 +521,13 @@ func (b *BackupService) restore(src, passphrase string) (backup.Info, error) {
 	if err != nil {
 		return reopenOld(domain.Internal(err, "replace %s", dbPath))
 	}
-	db, err := sqlite.Open(ctx, dbPath)
+	// Open carries the audit log, logs the restore and erases again (in
+	// that order, see sqlite.OpenRestored).
+	db, err := sqlite.OpenRestored(ctx, dbPath, sqlite.Restored{Trail: trail, Erasures: erased})
 	if err == nil && db.Recovery() != nil {
 		// Open found the restored file damaged and started an empty one.
 		db.Close()
 		err = &domain.Error{Code: domain.EINVALID, Key: "backup.damaged", Field: "path", Params: map[string]any{"path": src}}
-	} else if err == nil {
-		if _, err = db.CarryAudit(ctx, trail); err == nil {
-			_, err = db.ReapplyErasures(ctx, erased...)
-		}
-		if err != nil {
-			db.Close()
-		}
 	}
 	if err != nil {
 		if uerr := undo(); uerr != nil {
@@ -549,9 +544,6 @@ func (b *BackupService) restore(src, passphrase string) (backup.Info, error) {
 		log.Printf("remove recovery notice: %v", err)
 	}
 	seedTemplates(ctx, db)
-	if err := db.Audit(ctx, domain.AuditRestore, "database", 0); err != nil {
-		log.Printf("audit restore: %v", err)
-	}
 	// The next tick (within minutes) backs up the restored state, so the
 	// newest automatic backup is never older than what is in use.
 	b.autoDue = true

@@ -434,3 +434,104 @@ func TestBackupListMarksOtherDatabase(t *testing.T) {
 		}
 	}
 }
+
+// TestRestoreKeepsEveryLaterAuditLine: a backup, then 46 logged actions
+// (people created and changed, exports, erasures of people the backup
+// still holds), then the backup restored. Every one of the 46 lines is in
+// the restored log, in order, with its original time, followed by the
+// restore line; the erasures re-applied to the restored file come after
+// it, behind the line that marks them as re-applied.
+func TestRestoreKeepsEveryLaterAuditLine(t *testing.T) {
+	s, _ := openServices(t)
+	var early []domain.Person
+	for _, n := range []string{"Erst", "Zweit", "Dritt"} {
+		p, err := s.People.Create(domain.PersonInput{FirstName: "Mira", LastName: n})
+		if err != nil {
+			t.Fatal(err)
+		}
+		early = append(early, p)
+	}
+	b := s.Backups
+	if made, err := b.autoTick(time.Now()); err != nil || !made {
+		t.Fatalf("backup: %v %v", made, err)
+	}
+	list, _ := b.List()
+	db, ctx, release, _ := s.People.s.use()
+	release()
+	before, err := db.AuditLogAll(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The actions happened earlier than the restore, as in real use.
+	db.Now = func() time.Time { return time.Now().Add(-2 * time.Hour) }
+	for i := 0; len(mustAuditLog(t, db))-len(before) < 40; i++ {
+		addPersonNamed(t, s, fmt.Sprintf("Neu%02d", i))
+		if i%3 == 0 {
+			if err := db.Audit(ctx, domain.AuditExport, "person", early[0].ID); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	for _, p := range early[:2] {
+		if err := s.People.Erase(p.ID, p.FirstName+" "+p.LastName); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for len(mustAuditLog(t, db))-len(before) < 45 {
+		addPersonNamed(t, s, "Spät")
+	}
+	if err := db.Audit(ctx, domain.AuditExport, "audit_log", 0); err != nil {
+		t.Fatal(err)
+	}
+	trail := mustAuditLog(t, db)
+	later := trail[len(before):]
+	if len(later) != 46 {
+		t.Fatalf("%d lines after the backup, the scenario wants 46", len(later))
+	}
+
+	if _, err := b.Restore(list.Items[0].Path, ""); err != nil {
+		t.Fatal(err)
+	}
+	db, ctx, release, _ = s.People.s.use()
+	release()
+	got := mustAuditLog(t, db)
+	same := func(a, b domain.AuditEntry) bool {
+		return a.At == b.At && a.OSUser == b.OSUser && a.Action == b.Action && a.RecordKind == b.RecordKind && a.RecordID == b.RecordID
+	}
+	if len(got) < len(trail)+1 {
+		t.Fatalf("restored log has %d lines, want the %d of the replaced file and the restore", len(got), len(trail))
+	}
+	for i := range trail {
+		if !same(got[i], trail[i]) {
+			t.Fatalf("line %d after the restore: %+v, want %+v", i+1, got[i], trail[i])
+		}
+	}
+	if e := got[len(trail)]; e.Action != domain.AuditRestore || e.RecordKind != "database" {
+		t.Fatalf("line after the carried ones: %+v, want the restore", e)
+	}
+	rest := got[len(trail)+1:]
+	if len(rest) == 0 || rest[0].Action != domain.AuditErase || rest[0].RecordKind != sqlite.ReappliedErasures {
+		t.Fatalf("after the restore line %+v, want the mark of the re-applied erasures", rest)
+	}
+	erased := map[int64]bool{}
+	for _, e := range rest[1:] {
+		if e.Action != domain.AuditErase && e.Action != domain.AuditDelete {
+			t.Fatalf("re-applied erasure wrote %+v", e)
+		}
+		if e.Action == domain.AuditErase && e.RecordKind == "person" {
+			erased[e.RecordID] = true
+		}
+	}
+	if !erased[early[0].ID] || !erased[early[1].ID] || erased[early[2].ID] {
+		t.Fatalf("re-erased %v, want %d and %d", erased, early[0].ID, early[1].ID)
+	}
+}
+
+func mustAuditLog(t *testing.T, db *sqlite.DB) []domain.AuditEntry {
+	t.Helper()
+	l, err := db.AuditLogAll(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
+}

@@ -42,6 +42,7 @@ type DB struct {
 
 	marker   string    // path of the "running" marker, removed at a clean Close (recovery.go)
 	recovery *Recovery // set when a damaged file was moved aside at open
+	restored *Restored // what a restore carries into the file at open (privacy.go)
 
 	cpMu    sync.Mutex    // guards cpRetry
 	cpRetry chan struct{} // closed to stop a background checkpoint retry (privacy.go)
@@ -56,6 +57,16 @@ type DB struct {
 // when the file was written by a newer Tandem; in both cases nothing in
 // the file is changed.
 func Open(ctx context.Context, path string) (*DB, error) {
+	return openWith(ctx, path, nil)
+}
+
+// OpenRestored opens a file a restore has just put in place and carries
+// into it what the replaced file knew (see Restored, privacy.go).
+func OpenRestored(ctx context.Context, path string, from Restored) (*DB, error) {
+	return openWith(ctx, path, &from)
+}
+
+func openWith(ctx context.Context, path string, restored *Restored) (*DB, error) {
 	if path == "" || strings.ContainsAny(path, "?#\x00") {
 		return nil, &domain.Error{Code: domain.EINVALID, Key: "db.path.invalid", Field: "path"}
 	}
@@ -76,7 +87,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		return nil, &domain.Error{Code: domain.ELOCKED, Key: "db.locked", Params: map[string]any{"path": abs}}
 	}
 
-	db := &DB{path: abs, lock: lock, Now: time.Now}
+	db := &DB{path: abs, lock: lock, Now: time.Now, restored: restored}
 	if err := db.sweepLeftovers(time.Now()); err != nil { // leftovers.go
 		db.Close()
 		return nil, err
@@ -117,7 +128,7 @@ func (db *DB) open(ctx context.Context) error {
 	// Erased people come back with an older file (a restore): erase them
 	// again before anything is read (privacy.go), with the list kept beside
 	// the database merged in (a new file after a damaged one, a copied file).
-	if _, err := db.ReapplyErasures(ctx, loadErasureFile(db.path)...); err != nil {
+	if err := db.reapplyAtOpen(ctx); err != nil {
 		return err
 	}
 

@@ -68,6 +68,12 @@ func (tx *Tx) audit(ctx context.Context, action, kind string, id int64) error {
 	return wrapf(err, "audit %s %s %d", action, kind, id)
 }
 
+// ReappliedErasures is the record kind of the audit line that opens the
+// lines of erasures applied again (after a restore, or from the list kept
+// beside the database): what follows it was erased before and is erased
+// once more in this file, not by someone's new decision.
+const ReappliedErasures = "reapplied_erasures"
+
 // auditKinds are the record kinds the Go side may log.
 var auditKinds = map[string]bool{"person": true, "tandem": true, "session": true, "note": true, "agreement": true,
 	"feedback_talk": true, "plan": true, "group": true, "document": true, "database": true, "audit_log": true,
@@ -478,12 +484,14 @@ func (db *DB) ErasureList(ctx context.Context) ([]domain.Erasure, error) {
 // this database's list, then erases again every listed person, tandem and
 // plan that exists here with the same id and the same created_at, all in
 // one transaction, and checkpoints. It returns how many records it erased.
-// Open calls it after migrating; after a restore from an older backup call
-// it with the list read from the replaced database before anything is shown.
+// Their audit lines follow one line of kind ReappliedErasures.
+// Open calls it after migrating; OpenRestored with the list read from the
+// replaced database too, after carrying that database's audit log.
 func (db *DB) ReapplyErasures(ctx context.Context, carried ...domain.Erasure) (int, error) {
 	n, added := 0, 0
 	err := db.update(ctx, func(tx *Tx) error {
 		n, added = 0, 0
+		marked := false // the audit line that says what follows is re-applied
 		for _, e := range carried {
 			if e.ID <= 0 || (e.Kind != "person" && e.Kind != "tandem" && e.Kind != "plan") {
 				continue
@@ -504,6 +512,12 @@ func (db *DB) ReapplyErasures(ctx context.Context, carried ...domain.Erasure) (i
 				return wrapf(err, "find erased %s", k.table)
 			}
 			for _, id := range ids {
+				if !marked {
+					if err := tx.audit(ctx, domain.AuditErase, ReappliedErasures, 0); err != nil {
+						return err
+					}
+					marked = true
+				}
 				switch k.kind {
 				case "person":
 					err = erasePerson(ctx, tx, id) // logs itself
@@ -599,45 +613,70 @@ func (db *DB) Checkpoint(ctx context.Context) error {
 	return wrapf(err, "checkpoint")
 }
 
+// Restored is what a restore carries from the file it replaces into the
+// restored one (OpenRestored): that file's audit log and erasure list.
+type Restored struct {
+	Trail    []domain.AuditEntry // AuditLogAll of the replaced file
+	Erasures []domain.Erasure    // ErasureList of the replaced file
+}
+
+// reapplyAtOpen erases again what the erasure lists name. After a restore
+// the replaced file's audit log is carried first and the restore logged,
+// so that every line of it keeps its place and time and the re-applied
+// erasures follow, marked (ReappliedErasures); a carry after them would
+// take their time for the newest and skip what was logged since the backup.
+func (db *DB) reapplyAtOpen(ctx context.Context) error {
+	carried := loadErasureFile(db.path)
+	if r := db.restored; r != nil && db.recovery == nil {
+		if _, err := db.CarryAudit(ctx, r.Trail); err != nil {
+			return err
+		}
+		if err := db.update(ctx, func(tx *Tx) error { return tx.audit(ctx, domain.AuditRestore, "database", 0) }); err != nil {
+			return err
+		}
+		carried = append(carried, r.Erasures...)
+	}
+	_, err := db.ReapplyErasures(ctx, carried...)
+	return err
+}
+
 // CarryAudit appends to this database's audit log the lines of trail (the
-// log of the database a restore replaces, see AuditLogAll) that it lacks:
-// every line after its own newest one, and lines of that same second it
-// does not have. So a restore from an older backup never takes back the
-// record of what happened since (erasures, exports, prints). The lines
-// keep their time and user. It returns how many it appended.
+// log of the database a restore replaces, see AuditLogAll) that it lacks,
+// in their order, with their time and user: a restore never takes back
+// the record of what happened since the backup (erasures, exports,
+// prints). A line counts as present when this log has one with the same
+// number and content: the backup's lines are the replaced log's first
+// ones, with the same numbers. Times say nothing here: lines of the same
+// second, or written with another clock, must all survive. It returns how
+// many it appended.
 func (db *DB) CarryAudit(ctx context.Context, trail []domain.AuditEntry) (int, error) {
 	n := 0
 	err := db.update(ctx, func(tx *Tx) error {
 		n = 0
-		var newest string
-		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(at), '') FROM audit_log`).Scan(&newest); err != nil {
-			return wrapf(err, "read audit log")
-		}
 		type line struct {
-			at, user, action, kind string
 			id                     int64
+			at, user, action, kind string
+			record                 int64
 		}
-		have := map[line]int{} // the lines of the newest second already here
-		rows, err := tx.QueryContext(ctx, `SELECT at, os_user, action, record_kind, coalesce(record_id, 0) FROM audit_log WHERE at = ?`, newest)
+		have := map[line]bool{}
+		rows, err := tx.QueryContext(ctx, `SELECT id, at, os_user, action, record_kind, coalesce(record_id, 0) FROM audit_log`)
 		if err != nil {
 			return wrapf(err, "read audit log")
 		}
 		for rows.Next() {
 			var l line
-			if err := rows.Scan(&l.at, &l.user, &l.action, &l.kind, &l.id); err != nil {
+			if err := rows.Scan(&l.id, &l.at, &l.user, &l.action, &l.kind, &l.record); err != nil {
 				rows.Close()
 				return wrapf(err, "read audit log")
 			}
-			have[l]++
+			have[l] = true
 		}
 		rows.Close()
+		if err := rows.Err(); err != nil {
+			return wrapf(err, "read audit log")
+		}
 		for _, e := range trail {
-			if e.At < newest {
-				continue
-			}
-			l := line{e.At, e.OSUser, e.Action, e.RecordKind, e.RecordID}
-			if e.At == newest && have[l] > 0 {
-				have[l]--
+			if have[line{e.ID, e.At, e.OSUser, e.Action, e.RecordKind, e.RecordID}] {
 				continue
 			}
 			if _, err := tx.ExecContext(ctx, `INSERT INTO audit_log (at, os_user, action, record_kind, record_id) VALUES (?, ?, ?, ?, ?)`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { germanToIso, isoToGerman } from './dates'
+import { germanToIso, isoToGerman, todayIso } from './dates'
 
 describe('dates', () => {
   it('shows ISO dates as TT.MM.JJJJ', () => {
@@ -19,5 +19,13 @@ describe('dates', () => {
   })
   it('round-trips', () => {
     for (const d of ['2026-02-28', '2000-01-01', '2099-12-31']) expect(germanToIso(isoToGerman(d))).toBe(d)
+  })
+})
+
+describe('todayIso', () => {
+  it('is the local date', () => {
+    expect(todayIso(new Date(2028, 1, 29, 23, 59))).toBe('2028-02-29')
+    expect(todayIso(new Date(2027, 0, 1, 0, 0))).toBe('2027-01-01')
+    expect(todayIso(new Date(2027, 0, 1, 0, 30))).toBe('2027-01-01')
   })
 })

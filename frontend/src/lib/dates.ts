@@ -16,6 +16,14 @@ export function germanToIso(value: string): string {
   return `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}`
 }
 
+// todayIso is the local calendar date as JJJJ-MM-TT. Never take it from
+// toISOString(): that is the UTC date, which is still yesterday between
+// midnight and 01:00 (02:00 in summer) in Germany.
+export function todayIso(now: Date = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0')
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`
+}
+
 // formatTimestamp shows a Go timestamp (RFC 3339) as TT.MM.JJJJ HH:MM local time.
 export function formatTimestamp(value: string): string {
   const d = new Date(value)

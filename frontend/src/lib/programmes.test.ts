@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { PlanItem, Topic } from './api'
 import {
   dateRange, groupItems, kindKey, knowledgeMap, linesToList, listErrorKey, listToLines, move, movePhase, personName,
-  progressPercent, removePhase, responsibleMap, sortForPlan, tandemActions, todayIso,
+  progressPercent, removePhase, responsibleMap, sortForPlan, tandemActions,
 } from './programmes'
 
 function item(id: number, position: number, phase: number): PlanItem {
@@ -61,13 +61,6 @@ describe('dateRange', () => {
     expect(dateRange('2027-03-01', '')).toBe('01.03.2027')
     expect(dateRange('', '2027-08-31')).toBe('– 31.08.2027')
     expect(dateRange('', '')).toBe('')
-  })
-})
-
-describe('todayIso', () => {
-  it('is the local date', () => {
-    expect(todayIso(new Date(2028, 1, 29, 23, 59))).toBe('2028-02-29')
-    expect(todayIso(new Date(2027, 0, 1, 0, 0))).toBe('2027-01-01')
   })
 })
 

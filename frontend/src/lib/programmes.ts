@@ -47,11 +47,6 @@ export function dateRange(start: string, end: string): string {
   return a || (b ? `– ${b}` : '')
 }
 
-// todayIso is the local calendar date as JJJJ-MM-TT.
-export function todayIso(now: Date = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0')
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`
-}
 
 export interface ItemGroup {
   phase: number // index into the plan's phases, -1: none

@@ -1,15 +1,9 @@
 package app
 
 import (
-	"errors"
-	"strings"
 	"time"
 
-	"github.com/wailsapp/wails/v2/pkg/runtime"
-
-	"tandem/internal/atomicfile"
 	"tandem/internal/domain"
-	"tandem/internal/sqlite"
 )
 
 // Calendar export (issue 4): sessions as an .ics file (RFC 5545,
@@ -30,7 +24,7 @@ func (x *SessionService) ExportCalendar(sessionID int64) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	path, err := saveCalendar(f, "Termin in Kalender exportieren")
+	path, err := saveFile("Termin in Kalender exportieren", f.Name, icsFile, f.Content)
 	auditSaved(ctx, db, path, domain.AuditExport, "session", sessionID)
 	return path, err
 }
@@ -48,7 +42,7 @@ func (x *SessionService) ExportTandemCalendar(tandemID int64) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	path, err := saveCalendar(f, "Kommende Termine exportieren")
+	path, err := saveFile("Kommende Termine exportieren", f.Name, icsFile, f.Content)
 	auditSaved(ctx, db, path, domain.AuditExport, "tandem", tandemID)
 	return path, err
 }
@@ -66,7 +60,7 @@ func (x *SessionService) ExportGroupCalendar(groupID int64) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	path, err := saveCalendar(f, "Kommende Termine exportieren")
+	path, err := saveFile("Kommende Termine exportieren", f.Name, icsFile, f.Content)
 	auditSaved(ctx, db, path, domain.AuditExport, "group", groupID)
 	return path, err
 }
@@ -74,26 +68,4 @@ func (x *SessionService) ExportGroupCalendar(groupID int64) (string, error) {
 // today is the local calendar date (ISO).
 func today() string {
 	return time.Now().Format("2006-01-02")
-}
-
-// saveCalendar shows the save dialog and writes f atomically.
-func saveCalendar(f sqlite.CalendarFile, title string) (string, error) {
-	if appCtx == nil {
-		return "", domain.Internal(errors.New("no window"), "save dialog")
-	}
-	path, err := runtime.SaveFileDialog(appCtx, runtime.SaveDialogOptions{
-		Title:           title,
-		DefaultFilename: f.FileName,
-		Filters:         []runtime.FileFilter{{DisplayName: "Kalenderdatei (*.ics)", Pattern: "*.ics"}},
-	})
-	if err != nil || path == "" {
-		return "", err
-	}
-	if !strings.HasSuffix(strings.ToLower(path), ".ics") {
-		path += ".ics"
-	}
-	if err := atomicfile.Write(path, f.Content); err != nil {
-		return "", domain.Invalid("path", "export.write_failed", "path", path)
-	}
-	return path, nil
 }

@@ -5,15 +5,12 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
-	"unicode"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
@@ -70,8 +67,6 @@ type BatchResult struct {
 // MaxVerifyFileSize is the largest file VerifyFile accepts.
 const MaxVerifyFileSize = 20 << 20
 
-var pdfFilter = runtime.FileFilter{DisplayName: "PDF-Dokument (*.pdf)", Pattern: "*.pdf"}
-
 // ---------- shared helpers ----------
 
 // letterhead reads the organisation's profile and logo.
@@ -93,29 +88,6 @@ func letterhead(ctx context.Context, db *sqlite.DB) (documents.Organisation, err
 		}
 	}
 	return documents.OrganisationFrom(o, logo), nil
-}
-
-// fileName makes a safe German file name: characters file systems refuse
-// are dropped, runs of spaces folded, the length bounded.
-func fileName(parts ...string) string {
-	var b strings.Builder
-	for _, r := range strings.Join(parts, " ") {
-		switch {
-		case strings.ContainsRune(`/\:*?"<>|`, r), unicode.IsControl(r), unicode.Is(unicode.Bidi_Control, r):
-			b.WriteRune(' ')
-		default:
-			b.WriteRune(r)
-		}
-	}
-	name := strings.Join(strings.Fields(b.String()), " ")
-	name = strings.Trim(name, ". ")
-	if rs := []rune(name); len(rs) > 120 {
-		name = strings.TrimSpace(string(rs[:120]))
-	}
-	if name == "" {
-		name = "Dokument"
-	}
-	return name + ".pdf"
 }
 
 // personFileName is "Nachname Vorname" of a person, or the given fallback.
@@ -173,8 +145,8 @@ func (d *DocumentService) SavePlan(planID int64) (DocumentResult, error) {
 	if err != nil {
 		return DocumentResult{}, err
 	}
-	name := fileName("Einarbeitungsplan", personFileName(ctx, db, plan.NewcomerID, plan.NewcomerName))
-	path, err := saveFile("Einarbeitungsplan speichern", name, pdfFilter, pdf)
+	name := nameStem("Einarbeitungsplan", personFileName(ctx, db, plan.NewcomerID, plan.NewcomerName))
+	path, err := saveFile("Einarbeitungsplan speichern", name, pdfFile, pdf)
 	auditSaved(ctx, db, path, domain.AuditPrint, "plan", planID)
 	return DocumentResult{Path: path}, err
 }
@@ -234,11 +206,18 @@ func (d *DocumentService) SaveSessionMinutes(sessionID int64, includeConfidentia
 		}
 		who = s.GroupName
 	}
-	pdf, err := documents.SessionMinutes(documents.MinutesDocFrom(org, subject, s, topics, includeConfidential, db.Now()))
+	doc := documents.MinutesDocFrom(org, subject, s, topics, includeConfidential, db.Now())
+	pdf, err := documents.SessionMinutes(doc)
 	if err != nil {
 		return DocumentResult{}, err
 	}
-	path, err := saveFile("Gesprächsprotokoll speichern", fileName("Gesprächsprotokoll", s.Date, who), pdfFilter, pdf)
+	// Minutes with confidential notes say so in their name too, so that
+	// nobody passes them on for the shareable ones.
+	stem := nameStem("Gesprächsprotokoll", s.Date, who)
+	if doc.ShowsConfidential() {
+		stem += " vertraulich"
+	}
+	path, err := saveFile("Gesprächsprotokoll speichern", stem, pdfFile, pdf)
 	auditSaved(ctx, db, path, domain.AuditPrint, "session", sessionID)
 	return DocumentResult{Path: path}, err
 }
@@ -266,7 +245,7 @@ func finalTalkDate(ctx context.Context, db *sqlite.DB, tandemID int64) (string, 
 type confirmationSource struct {
 	doc      documents.ConfirmationDoc
 	personID int64
-	fileName string
+	stem     string // of the file name
 }
 
 func (d *DocumentService) confirmationSource(ctx context.Context, db *sqlite.DB, org documents.Organisation, wording string, tandemID int64) (confirmationSource, error) {
@@ -296,7 +275,7 @@ func (d *DocumentService) confirmationSource(ctx context.Context, db *sqlite.DB,
 	return confirmationSource{
 		doc:      doc,
 		personID: t.MenteeID,
-		fileName: fileName("Abschlussbestätigung", personFileName(ctx, db, t.MenteeID, t.MenteeName)),
+		stem:     nameStem("Abschlussbestätigung", personFileName(ctx, db, t.MenteeID, t.MenteeName)),
 	}, nil
 }
 
@@ -336,7 +315,7 @@ func (d *DocumentService) issueConfirmation(db *sqlite.DB, ctx context.Context, 
 	}
 	in := domain.RegisterInput{Kind: domain.DocConfirmation, PersonID: src.personID, TandemID: tandemID}
 	return d.issue(db, ctx, render, in, supersedes, func(pdf []byte) (string, error) {
-		return saveFile("Abschlussbestätigung speichern", src.fileName, pdfFilter, pdf)
+		return saveFile("Abschlussbestätigung speichern", src.stem, pdfFile, pdf)
 	})
 }
 
@@ -378,8 +357,8 @@ func (d *DocumentService) issue(db *sqlite.DB, ctx context.Context, render func(
 // ---------- certificates ----------
 
 type certificateSource struct {
-	doc      documents.CertificateDoc
-	fileName string
+	doc  documents.CertificateDoc
+	stem string // of the file name
 }
 
 func certificateSourceOf(ctx context.Context, db *sqlite.DB, org documents.Organisation, groupID, personID int64) (certificateSource, error) {
@@ -420,7 +399,7 @@ func certificateSourceOf(ctx context.Context, db *sqlite.DB, org documents.Organ
 	if cp.Project != nil {
 		doc.PracticeProject = cp.Project.Title
 	}
-	return certificateSource{doc: doc, fileName: fileName("Zertifikat", personFileName(ctx, db, personID, cp.Name))}, nil
+	return certificateSource{doc: doc, stem: nameStem("Zertifikat", personFileName(ctx, db, personID, cp.Name))}, nil
 }
 
 // IssueCertificate issues the Zertifikat of a participant who completed a
@@ -457,7 +436,7 @@ func (d *DocumentService) issueCertificate(db *sqlite.DB, ctx context.Context, g
 	}
 	in := domain.RegisterInput{Kind: domain.DocCertificate, PersonID: personID, GroupID: groupID}
 	return d.issue(db, ctx, render, in, supersedes, func(pdf []byte) (string, error) {
-		return saveFile("Zertifikat speichern", src.fileName, pdfFilter, pdf)
+		return saveFile("Zertifikat speichern", src.stem, pdfFile, pdf)
 	})
 }
 
@@ -787,7 +766,7 @@ func (d *DocumentService) IssueRunConfirmations(runID int64, combined bool) (Bat
 			res.Cancelled = true
 			break
 		}
-		name := uniqueName(dir, src.fileName)
+		name := freeName(dir, src.stem, pdfFile)
 		in := domain.RegisterInput{Kind: domain.DocConfirmation, PersonID: src.personID, TandemID: tids[i], SHA256: sum(pdfs[i])}
 		path, err := writeInFolder(dir, name, pdfs[i])
 		if err != nil {
@@ -840,7 +819,7 @@ func (d *DocumentService) combinedBatch(db *sqlite.DB, ctx context.Context, run 
 	if err != nil {
 		return res, err
 	}
-	path, err := saveFile("Abschlussbestätigungen speichern", fileName("Abschlussbestätigungen", run.Name), pdfFilter, pdf)
+	path, err := saveFile("Abschlussbestätigungen speichern", nameStem("Abschlussbestätigungen", run.Name), pdfFile, pdf)
 	if err != nil || path == "" {
 		res.Cancelled = path == ""
 		return res, err
@@ -864,19 +843,4 @@ func (d *DocumentService) combinedBatch(db *sqlite.DB, ctx context.Context, run 
 		res.Numbers = append(res.Numbers, e.Number)
 	}
 	return res, nil
-}
-
-// uniqueName returns name, or "name (2).pdf"… when dir already holds it.
-func uniqueName(dir, name string) string {
-	ext := filepath.Ext(name)
-	base := strings.TrimSuffix(name, ext)
-	for i := 1; ; i++ {
-		cand := name
-		if i > 1 {
-			cand = fmt.Sprintf("%s (%d)%s", base, i, ext)
-		}
-		if _, err := os.Stat(filepath.Join(dir, cand)); errors.Is(err, os.ErrNotExist) {
-			return cand
-		}
-	}
 }

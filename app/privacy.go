@@ -5,8 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/wailsapp/wails/v2/pkg/runtime"
-
 	"tandem/internal/documents"
 	"tandem/internal/domain"
 	"tandem/internal/sqlite"
@@ -45,7 +43,6 @@ var accessLabels = map[string]string{
 	"practice_projects": "Praxisprojekte",
 	"document_register": "Ausgestellte Dokumente", "audit_log": "Protokoll (nur Aktionen)",
 }
-
 
 // AccessExport saves everything stored about a person as a JSON file and a
 // readable PDF (Art. 15 DSGVO), and logs the export once the JSON file is written.

@@ -28,9 +28,9 @@ func TestAccessExportLoggedWhenPDFFails(t *testing.T) {
 		}
 		return n
 	}
-	base := fileName("Auskunft", "Mia Müller", docNow.Format("2006-01-02"))
+	pdfName := "Auskunft Mia Müller 2027-06-15.pdf"
 	// A folder where the PDF should go: saving it fails.
-	if err := os.Mkdir(filepath.Join(w.dir, base+".pdf"), 0o700); err != nil {
+	if err := os.Mkdir(filepath.Join(w.dir, pdfName), 0o700); err != nil {
 		t.Fatal(err)
 	}
 	res, err := w.s.Privacy.AccessExport(w.miaID)
@@ -47,7 +47,7 @@ func TestAccessExportLoggedWhenPDFFails(t *testing.T) {
 		t.Fatalf("%d export lines after the JSON was written and the PDF failed, want 1", n)
 	}
 	// Both files saved: one more line.
-	if err := os.Remove(filepath.Join(w.dir, base+".pdf")); err != nil {
+	if err := os.Remove(filepath.Join(w.dir, pdfName)); err != nil {
 		t.Fatal(err)
 	}
 	if res, err = w.s.Privacy.AccessExport(w.miaID); err != nil || res.PDFPath == "" || res.JSONPath == "" {

@@ -1,13 +1,8 @@
 package app
 
 import (
-	"errors"
-	"strings"
 	"time"
 
-	"github.com/wailsapp/wails/v2/pkg/runtime"
-
-	"tandem/internal/atomicfile"
 	"tandem/internal/domain"
 	"tandem/internal/exchange"
 )
@@ -128,24 +123,7 @@ func (t *TemplateService) ExportToFile(id int64) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if appCtx == nil {
-		return "", domain.Internal(errors.New("no window"), "save dialog")
-	}
-	path, err := runtime.SaveFileDialog(appCtx, runtime.SaveDialogOptions{
-		Title:           "Programmvorlage exportieren",
-		DefaultFilename: exchange.FileName(tpl),
-		Filters:         []runtime.FileFilter{{DisplayName: "Tandem-Programmvorlage (*.json)", Pattern: "*.json"}},
-	})
-	if err != nil || path == "" {
-		return "", err
-	}
-	if !strings.HasSuffix(strings.ToLower(path), ".json") {
-		path += ".json"
-	}
-	if err := atomicfile.Write(path, b); err != nil {
-		return "", domain.Invalid("path", "export.write_failed", "path", path)
-	}
-	return path, nil
+	return saveFile("Programmvorlage exportieren", exchange.FileStem(tpl), templateFile, b)
 }
 
 // Import stores a template from exchange-format text (what the UI read

@@ -4,16 +4,12 @@ import (
 	"context"
 	"strings"
 
-	"github.com/wailsapp/wails/v2/pkg/runtime"
-
 	"tandem/internal/documents"
 	"tandem/internal/domain"
 	"tandem/internal/sqlite"
 )
 
 // Einarbeitungshandbuch and Sachstandsbericht (issue 5).
-
-var csvFilter = runtime.FileFilter{DisplayName: "CSV-Datei (*.csv)", Pattern: "*.csv"}
 
 // SaveHandbook renders the Einarbeitungshandbuch of a plan (cover, table of
 // contents, welcome text, organisation and contacts, plan, one chapter per
@@ -54,8 +50,8 @@ func (d *DocumentService) SaveHandbook(planID int64) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	name := fileName("Einarbeitungshandbuch", personFileName(ctx, db, plan.NewcomerID, plan.NewcomerName))
-	path, err := saveFile("Einarbeitungshandbuch speichern", name, pdfFilter, pdf)
+	name := nameStem("Einarbeitungshandbuch", personFileName(ctx, db, plan.NewcomerID, plan.NewcomerName))
+	path, err := saveFile("Einarbeitungshandbuch speichern", name, pdfFile, pdf)
 	auditSaved(ctx, db, path, domain.AuditPrint, "plan", planID)
 	return path, err
 }
@@ -154,7 +150,7 @@ func (d *DocumentService) SaveStatusReport(from, to string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	path, err := saveFile("Sachstandsbericht speichern", fileName("Sachstandsbericht", from, "bis", to), pdfFilter, pdf)
+	path, err := saveFile("Sachstandsbericht speichern", nameStem("Sachstandsbericht", from, "bis", to), pdfFile, pdf)
 	auditSaved(ctx, db, path, domain.AuditPrint, "report", 0)
 	return path, err
 }
@@ -170,8 +166,7 @@ func (d *DocumentService) SaveStatusReportCSV(from, to string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	name := strings.TrimSuffix(fileName("Sachstandsbericht", from, "bis", to), ".pdf") + ".csv"
-	path, err := saveFile("Sachstandsbericht als CSV speichern", name, csvFilter, data)
+	path, err := saveFile("Sachstandsbericht als CSV speichern", nameStem("Sachstandsbericht", from, "bis", to), csvFile, data)
 	auditSaved(ctx, db, path, domain.AuditExport, "report", 0)
 	return path, err
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"os"
 	"os/exec"
 	"path/filepath"
 	goruntime "runtime"
@@ -12,6 +13,8 @@ import (
 
 	"tandem/internal/atomicfile"
 	"tandem/internal/domain"
+	"tandem/internal/exchange"
+	"tandem/internal/filename"
 )
 
 // Saving documents (issue 5): every document goes through saveFile, which
@@ -53,29 +56,54 @@ var (
 	devOpenFile func(path string) bool
 )
 
-// saveFile asks where to save data (defaultName suggested) and writes it
-// atomically. It returns the path written, or "" when the user cancelled.
-func saveFile(title, defaultName string, filter runtime.FileFilter, data []byte) (string, error) {
-	ext := strings.ToLower(filepath.Ext(defaultName))
+// fileKind is what a proposed file is: its extension, which saveFile and
+// writeInFolder add (and nothing else does), and the save dialog's filter.
+type fileKind struct {
+	ext    string
+	filter runtime.FileFilter
+}
+
+var (
+	pdfFile      = fileKind{".pdf", runtime.FileFilter{DisplayName: "PDF-Dokument (*.pdf)", Pattern: "*.pdf"}}
+	csvFile      = fileKind{".csv", runtime.FileFilter{DisplayName: "CSV-Datei (*.csv)", Pattern: "*.csv"}}
+	jsonFile     = fileKind{".json", runtime.FileFilter{DisplayName: "JSON-Datei (*.json)", Pattern: "*.json"}}
+	icsFile      = fileKind{".ics", runtime.FileFilter{DisplayName: "Kalenderdatei (*.ics)", Pattern: "*.ics"}}
+	templateFile = fileKind{exchange.FileSuffix, runtime.FileFilter{DisplayName: "Tandem-Programmvorlage (*.json)", Pattern: "*.json"}}
+)
+
+// nameStem joins the words of a proposed file name (without extension).
+func nameStem(parts ...string) string { return strings.Join(parts, " ") }
+
+// withExt adds the kind's extension to a path typed in the save dialog
+// unless the path already ends in it (or, for ".tandem.json", in ".json").
+func withExt(path string, kind fileKind) string {
+	if !strings.HasSuffix(strings.ToLower(path), filepath.Ext(kind.ext)) {
+		path += kind.ext
+	}
+	return path
+}
+
+// saveFile asks where to save data, proposing stem as a safe file name
+// with the kind's extension, and writes it atomically. It returns the path
+// written, or "" when the user cancelled.
+func saveFile(title, stem string, kind fileKind, data []byte) (string, error) {
+	name := filename.Safe(stem, kind.ext)
 	var path string
 	if devSaveDir != nil && devSaveDir() != "" {
-		path = filepath.Join(devSaveDir(), defaultName)
+		path = filepath.Join(devSaveDir(), name)
 	} else {
 		if appCtx == nil {
 			return "", domain.Internal(errors.New("no window"), "save dialog")
 		}
 		p, err := runtime.SaveFileDialog(appCtx, runtime.SaveDialogOptions{
 			Title:           title,
-			DefaultFilename: defaultName,
-			Filters:         []runtime.FileFilter{filter},
+			DefaultFilename: name,
+			Filters:         []runtime.FileFilter{kind.filter},
 		})
 		if err != nil || p == "" {
 			return "", err
 		}
-		path = p
-		if ext != "" && !strings.HasSuffix(strings.ToLower(path), ext) {
-			path += ext
-		}
+		path = withExt(p, kind)
 	}
 	if err := atomicfile.Write(path, data); err != nil {
 		return "", domain.Invalid("path", "export.write_failed", "path", path)
@@ -143,7 +171,19 @@ func saveFolder(title string) (string, error) {
 	})
 }
 
+// freeName is the safe name of stem with the kind's extension in dir, or
+// "stem (2).pdf"… when dir already holds it.
+func freeName(dir, stem string, kind fileKind) string {
+	for n := 1; ; n++ {
+		name := filename.Numbered(stem, kind.ext, n)
+		if _, err := os.Lstat(filepath.Join(dir, name)); errors.Is(err, os.ErrNotExist) {
+			return name
+		}
+	}
+}
+
 // writeInFolder writes data as dir/name atomically and remembers the path.
+// name comes from freeName.
 func writeInFolder(dir, name string, data []byte) (string, error) {
 	path := filepath.Join(dir, name)
 	if err := atomicfile.Write(path, data); err != nil {

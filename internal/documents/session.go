@@ -37,6 +37,20 @@ func MinutesDocFrom(org Organisation, subject string, s domain.Session, topics [
 	}
 }
 
+// ShowsConfidential reports whether the minutes print confidential notes:
+// they are included and there is one with text.
+func (in MinutesDoc) ShowsConfidential() bool {
+	if !in.IncludeConfidential {
+		return false
+	}
+	for _, n := range in.Notes {
+		if n.Confidential && strings.TrimSpace(n.Text) != "" {
+			return true
+		}
+	}
+	return false
+}
+
 // SessionMinutes renders the Gesprächsprotokoll: date, place, participants,
 // topics, notes and agreements. Confidential notes appear only with
 // IncludeConfidential, each marked „vertraulich“, and the document then
@@ -62,7 +76,7 @@ func SessionMinutes(in MinutesDoc) ([]byte, error) {
 			open = append(open, n)
 		}
 	}
-	if in.IncludeConfidential && len(confidential) > 0 {
+	if in.ShowsConfidential() {
 		d.font("B", bodySize)
 		p.SetTextColor(160, 0, 0)
 		p.SetX(marginLeft)

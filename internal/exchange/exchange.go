@@ -25,6 +25,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"tandem/internal/domain"
+	"tandem/internal/filename"
 )
 
 const (
@@ -288,15 +289,22 @@ func fromFile(f fileTemplate) domain.Template {
 const maxFileNameStem = 80
 
 // FileName suggests a file name for t that is safe on Windows, macOS and
-// Linux: "Programmvorlage-Einarbeitung-ASD.tandem.json". Umlauts are
-// spelt out (ä → ae, ß → ss), other accents dropped, and everything but
-// ASCII letters and digits becomes a hyphen.
+// Linux: "Programmvorlage-Einarbeitung-ASD.tandem.json", FileStem(t) with
+// FileSuffix.
 func FileName(t domain.Template) string {
+	return filename.Safe(FileStem(t), FileSuffix)
+}
+
+// FileStem is the file name of t without FileSuffix, in ASCII as
+// docs/template-format.md shows it: umlauts are spelt out (ä → ae,
+// ß → ss), other accents dropped, and everything but ASCII letters and
+// digits becomes a hyphen.
+func FileStem(t domain.Template) string {
 	stem := asciiStem(t.Name)
 	if stem == "" {
-		return "Programmvorlage" + FileSuffix
+		return "Programmvorlage"
 	}
-	return "Programmvorlage-" + stem + FileSuffix
+	return "Programmvorlage-" + stem
 }
 
 var umlauts = strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "Ä", "Ae", "Ö", "Oe", "Ü", "Ue", "ß", "ss", "ẞ", "SS")

@@ -5,6 +5,7 @@
 package filename
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf16"
@@ -47,6 +48,16 @@ func Safe(stem, ext string) string {
 		s = "_" + cut(s, maxUnits-1, maxBytes-1)
 	}
 	return s + ext
+}
+
+// Numbered is Safe(stem, ext) with " (n)" before the extension when n > 1,
+// for a folder that already holds the name; the stem is cut, never the
+// number.
+func Numbered(stem, ext string, n int) string {
+	if n <= 1 {
+		return Safe(stem, ext)
+	}
+	return Safe(stem, " ("+strconv.Itoa(n)+")"+ext)
 }
 
 // clean maps a rune Windows or a terminal would trip over to a space.

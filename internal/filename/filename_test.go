@@ -78,6 +78,20 @@ func TestSafeBoundsLength(t *testing.T) {
 	}
 }
 
+func TestNumbered(t *testing.T) {
+	if got := filename.Numbered("Zertifikat Groß", ".pdf", 1); got != "Zertifikat Groß.pdf" {
+		t.Errorf("n=1: %q", got)
+	}
+	if got := filename.Numbered("Zertifikat Groß", ".pdf", 2); got != "Zertifikat Groß (2).pdf" {
+		t.Errorf("n=2: %q", got)
+	}
+	long := strings.Repeat("x", 300)
+	a, b := filename.Numbered(long, ".pdf", 2), filename.Numbered(long, ".pdf", 3)
+	if a == b || !strings.HasSuffix(a, " (2).pdf") || len(a) > filename.MaxBytes {
+		t.Errorf("long stem: %q / %q", a, b)
+	}
+}
+
 // Every name Safe returns can be created, read back under the same name,
 // and is NFC: on Windows (under Wine in `make test-windows`) this is the
 // test that reserved names and forbidden characters really are avoided.

@@ -12,12 +12,13 @@ import (
 	"tandem/internal/domain"
 )
 
-// CalendarFile is an .ics export ready to be saved: the suggested file name
-// and the bytes.
+// CalendarFile is an .ics export ready to be saved: the words of the
+// suggested file name (the caller makes it safe and adds ".ics") and the
+// bytes.
 type CalendarFile struct {
-	FileName string
-	Content  []byte
-	Events   int
+	Name    string
+	Content []byte
+	Events  int
 }
 
 // InstallationID returns the stable random identifier of this database
@@ -61,13 +62,13 @@ func (db *DB) SessionCalendar(ctx context.Context, sessionID int64) (CalendarFil
 			if f, err = tandemCalendar(ctx, tx, tandemID, `s.id = ?`, sessionID); err != nil {
 				return err
 			}
-			f.FileName = fileName("Termin " + date + " " + lastNameOf(ctx, tx, tandemID))
+			f.Name = "Termin " + date + " " + lastNameOf(ctx, tx, tandemID)
 		case groupID != 0:
 			var name string
 			if f, name, err = groupCalendar(ctx, tx, groupID, `s.id = ?`, sessionID); err != nil {
 				return err
 			}
-			f.FileName = fileName("Termin " + date + " " + name)
+			f.Name = "Termin " + date + " " + name
 		default:
 			return domain.Invalid("id", "calendar.session.not_tandem")
 		}
@@ -97,7 +98,7 @@ func (db *DB) GroupCalendar(ctx context.Context, groupID int64, from string) (Ca
 		if f.Events == 0 {
 			return domain.Conflict("calendar.group.none_upcoming")
 		}
-		f.FileName = fileName("Termine " + name)
+		f.Name = "Termine " + name
 		return nil
 	})
 	return f, err
@@ -193,7 +194,7 @@ func (db *DB) TandemCalendar(ctx context.Context, tandemID int64, from string) (
 		if f.Events == 0 {
 			return domain.Conflict("calendar.none_upcoming")
 		}
-		f.FileName = fileName("Termine Tandem " + lastNameOf(ctx, tx, tandemID))
+		f.Name = "Termine Tandem " + lastNameOf(ctx, tx, tandemID)
 		return nil
 	})
 	return f, err
@@ -351,23 +352,4 @@ func lastNameOf(ctx context.Context, q queryer, tandemID int64) string {
 		return ""
 	}
 	return name
-}
-
-// fileName makes base a safe file name on Windows and Linux, with ".ics".
-func fileName(base string) string {
-	base = strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f || strings.ContainsRune(`<>:"/\|?*`, r) {
-			return ' '
-		}
-		return r
-	}, base)
-	base = strings.Join(strings.Fields(base), " ")
-	base = strings.TrimRight(base, ". ")
-	if base == "" {
-		base = "Termine"
-	}
-	if r := []rune(base); len(r) > 120 {
-		base = string(r[:120])
-	}
-	return base + ".ics"
 }

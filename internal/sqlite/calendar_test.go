@@ -112,8 +112,8 @@ func TestCalendarExport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if f.FileName != "Termin 2027-03-10 Neumann.ics" || f.Events != 1 {
-		t.Errorf("file name %q, %d events", f.FileName, f.Events)
+	if f.Name != "Termin 2027-03-10 Neumann" || f.Events != 1 {
+		t.Errorf("file name %q, %d events", f.Name, f.Events)
 	}
 	for _, secret := range []string{"GEHEIM", "Belastung", "Offene Notiz", "Hausbesuch"} {
 		if bytes.Contains(f.Content, []byte(secret)) {
@@ -179,8 +179,8 @@ func TestCalendarExport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if all.FileName != "Termine Tandem Neumann.ics" || all.Events != 2 {
-		t.Errorf("tandem export %q with %d events", all.FileName, all.Events)
+	if all.Name != "Termine Tandem Neumann" || all.Events != 2 {
+		t.Errorf("tandem export %q with %d events", all.Name, all.Events)
 	}
 	both := parseICS(t, all.Content)
 	if len(both.Events) != 2 || both.Events[0].UID != u.UID || both.Events[0].Sequence != u.Sequence ||
@@ -286,8 +286,8 @@ func TestGroupCalendarExport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if f.FileName != "Termin 2027-05-04 Zertifikatskurs ASD 2027.ics" || bytes.Contains(f.Content, []byte("GEHEIM")) {
-		t.Errorf("file %q or note text in export", f.FileName)
+	if f.Name != "Termin 2027-05-04 Zertifikatskurs ASD 2027" || bytes.Contains(f.Content, []byte("GEHEIM")) {
+		t.Errorf("file %q or note text in export", f.Name)
 	}
 	e := parseICS(t, f.Content).Events[0]
 	install, _ := w.db.InstallationID(ctx)
@@ -297,8 +297,8 @@ func TestGroupCalendarExport(t *testing.T) {
 		t.Errorf("event %+v", e)
 	}
 	all, err := w.db.GroupCalendar(ctx, g, "2027-03-01")
-	if err != nil || all.Events != 1 || all.FileName != "Termine Zertifikatskurs ASD 2027.ics" {
-		t.Fatalf("group export %q, %d events, %v", all.FileName, all.Events, err)
+	if err != nil || all.Events != 1 || all.Name != "Termine Zertifikatskurs ASD 2027" {
+		t.Fatalf("group export %q, %d events, %v", all.Name, all.Events, err)
 	}
 	if _, err := w.db.GroupCalendar(ctx, g, "2027-06-01"); domain.AsError(err).Key != "calendar.group.none_upcoming" {
 		t.Errorf("nothing upcoming: %v", err)

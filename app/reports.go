@@ -136,7 +136,7 @@ func (d *DocumentService) statusReport(from, to string) (domain.StatusReport, *s
 
 // SaveStatusReport renders the Sachstandsbericht for the period from–to
 // (ISO dates, from ≤ to, at most 10 years) and asks where to save it. It
-// holds counts only; a figure about fewer than five people reads "< 5".
+// holds counts only; a figure about fewer than five people is not given.
 func (d *DocumentService) SaveStatusReport(from, to string) (string, error) {
 	r, db, ctx, err := d.statusReport(from, to)
 	if err != nil {

@@ -160,12 +160,16 @@ func (d *doc) header() {
 	}
 	d.font("", 8)
 	d.grey(true)
-	head := d.title
+	// The title (what the document is, e.g. the report's period) is kept
+	// whole; a long organisation name is shortened instead.
+	head := d.fit(d.title, contentW)
 	if n := d.org.author(); n != "Tandem" {
-		head = n + " · " + head
+		if room := contentW - p.GetStringWidth(" · "+head); room > 30 {
+			head = d.fit(n, room+2) + " · " + head
+		}
 	}
 	p.SetXY(marginLeft, 8)
-	p.CellFormat(contentW, 4, d.fit(head, contentW), "", 0, "L", false, 0, "")
+	p.CellFormat(contentW, 4, head, "", 0, "L", false, 0, "")
 	p.SetDrawColor(180, 180, 180)
 	p.Line(marginLeft, 13, pageW-marginRight, 13)
 	d.grey(false)

@@ -3,7 +3,6 @@ package documents
 import (
 	"bytes"
 	"encoding/csv"
-	"strings"
 	"time"
 
 	"tandem/internal/domain"
@@ -21,9 +20,12 @@ type ReportDoc struct {
 type reportLine struct {
 	section string
 	label   string
-	period  string // bucket label, "" for the whole period
-	value   string // already suppressed ("< 5") where needed
-	percent bool
+	period  string // long bucket name ("1. Quartal 2026"), "" for the whole period
+	from    string // ISO days of a bucket of time, "" for the whole period
+	to      string
+	number  string // the value for a numeric column: "" when hidden or without base
+	text    string // as printed: the number, "83,3 %", Suppressed or NoBase
+	hidden  bool
 }
 
 const (
@@ -35,46 +37,58 @@ const (
 	secRetention = "Verbleib nach 12 Monaten"
 )
 
-// reportLines lists every figure of r in the order of the report. Each
-// value goes through Figure.Text / Share.Text: a figure about fewer than
-// five people is "< 5".
+// footnoteMark follows a suppressed value in the PDF; the footnote
+// below says what it means.
+const footnoteMark = "¹"
+
+// reportLines lists every figure of r in the order of the report. A
+// figure about fewer than five people is hidden: its text is a dash and
+// it has no number.
 func reportLines(r domain.StatusReport) []reportLine {
 	var out []reportLine
-	add := func(sec, label, value string) {
-		out = append(out, reportLine{section: sec, label: label, value: value})
+	figure := func(sec, label string, f domain.Figure, b domain.Bucket) {
+		l := reportLine{section: sec, label: label, period: b.Period, from: b.From, to: b.To, text: f.Text(), hidden: f.Hidden()}
+		if !l.hidden {
+			l.number = l.text
+		}
+		out = append(out, l)
 	}
+	add := func(sec, label string, f domain.Figure) { figure(sec, label, f, domain.Bucket{}) }
 	share := func(sec, label string, s domain.Share) {
-		v := s.Text()
-		v = strings.TrimSuffix(v, " %")
-		out = append(out, reportLine{section: sec, label: label, value: v, percent: true})
+		out = append(out, reportLine{section: sec, label: label, number: s.Number(), text: s.Text(), hidden: s.Hidden()})
 	}
-	buckets := func(sec, label string, bs []domain.Bucket) {
+	byTime := func(sec, label string, bs []domain.Bucket) {
 		for _, b := range bs {
-			out = append(out, reportLine{section: sec, label: label, period: b.Label, value: b.Figure.Text()})
+			figure(sec, label, b.Figure, b)
 		}
 	}
-	add(secNewcomers, "Neue Fachkräfte mit Beginn im Zeitraum", r.Newcomers.Text())
-	buckets(secNewcomers, "Beginn", r.NewcomersByPeriod)
-	add(secPlans, "Laufende Einarbeitungspläne", r.Plans.Text())
-	add(secPlans, "davon abgeschlossen", r.PlansCompleted.Text())
+	add(secNewcomers, "Neue Fachkräfte mit Beginn im Zeitraum", r.Newcomers)
+	byTime(secNewcomers, "Neue Fachkräfte nach Beginn", r.NewcomersByPeriod)
+	add(secPlans, "Laufende Einarbeitungspläne", r.Plans)
+	add(secPlans, "davon abgeschlossen", r.PlansCompleted)
 	share(secPlans, "Erledigte Themen (Anteil in %)", r.ItemProgress)
-	buckets(secPlans, "Pläne nach Fortschritt", r.ProgressBuckets)
-	add(secCases, "Übernommene Fälle", r.Cases.Text())
-	add(secCases, "Fallübergaben", r.Handovers.Text())
-	add(secTandems, "Aktive Tandems", r.TandemsActive.Text())
-	add(secTandems, "Abgeschlossene Tandems", r.TandemsCompleted.Text())
-	add(secTandems, "Abgebrochene Tandems", r.TandemsCancelled.Text())
-	add(secSessions, "Durchgeführte Gespräche", r.Sessions.Text())
-	buckets(secSessions, "Gespräche", r.SessionsByPeriod)
-	add(secRetention, "Neue Fachkräfte mit Beginn vor mindestens 12 Monaten", r.RetentionBase.Text())
-	add(secRetention, "davon nach 12 Monaten noch beschäftigt", r.Retained.Text())
+	for _, b := range r.ProgressBuckets {
+		add(secPlans, "Pläne mit "+b.Label+" erledigten Themen", b.Figure)
+	}
+	add(secCases, "Übernommene Fälle", r.Cases)
+	add(secCases, "Fallübergaben", r.Handovers)
+	add(secTandems, "Aktive Tandems", r.TandemsActive)
+	add(secTandems, "Abgeschlossene Tandems", r.TandemsCompleted)
+	add(secTandems, "Abgebrochene Tandems", r.TandemsCancelled)
+	add(secSessions, "Durchgeführte Gespräche", r.Sessions)
+	byTime(secSessions, "Durchgeführte Gespräche", r.SessionsByPeriod)
+	add(secRetention, "Neue Fachkräfte mit Beginn vor mindestens 12 Monaten", r.RetentionBase)
+	add(secRetention, "davon nach 12 Monaten noch beschäftigt", r.Retained)
 	share(secRetention, "Verbleibquote nach 12 Monaten (in %)", r.RetainedShare)
 	return out
 }
 
 // StatusReportCSV returns the figures as CSV for Excel and LibreOffice:
 // UTF-8 with BOM, semicolons, CRLF, German decimal comma, columns
-// Bereich;Kennzahl;Zeitraum;Wert. Suppressed figures read "< 5".
+// Bereich;Kennzahl;Zeitraum;Wert;Unterdrückt;Hinweis. Wert holds numbers
+// only: a suppressed figure leaves it empty and reads "ja" in
+// Unterdrückt. Zeitraum is always text that no spreadsheet turns into a
+// date ("Januar 2026 (01.01.2026 – 31.01.2026)", a range of days).
 func StatusReportCSV(r domain.StatusReport) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.WriteString("\uFEFF")
@@ -83,17 +97,23 @@ func StatusReportCSV(r domain.StatusReport) ([]byte, error) {
 	w.UseCRLF = true
 	whole := period(r.From, r.To)
 	rows := [][]string{
-		{"Bereich", "Kennzahl", "Zeitraum", "Wert"},
-		{"Bericht", "Sachstandsbericht", whole, ""},
-		{"Bericht", "Stand", germanDate(r.Today), ""},
-		{"Bericht", "Hinweis", "", "Zahlen über weniger als 5 Personen sind als „< 5“ ausgewiesen."},
+		{"Bereich", "Kennzahl", "Zeitraum", "Wert", "Unterdrückt", "Hinweis"},
+		{"Bericht", "Sachstandsbericht, Stand " + germanDate(r.Today), whole, "", "", ""},
+		{"Bericht", "Hinweis", whole, "", "", "Werte, die auf weniger als 5 Personen beruhen, sind nicht genannt (Unterdrückt: ja)."},
 	}
 	for _, l := range reportLines(r) {
-		p := l.period
-		if p == "" {
-			p = whole
+		p := whole
+		if l.period != "" {
+			p = l.period + " (" + period(l.from, l.to) + ")"
 		}
-		rows = append(rows, []string{l.section, l.label, p, l.value})
+		suppressed, note := "nein", ""
+		switch {
+		case l.hidden:
+			suppressed, note = "ja", domain.SuppressedNote
+		case l.text == domain.NoBase:
+			note = "keine Grundgesamtheit im Zeitraum"
+		}
+		rows = append(rows, []string{l.section, l.label, p, l.number, suppressed, note})
 	}
 	if err := w.WriteAll(rows); err != nil {
 		return nil, domain.Internal(err, "csv")
@@ -103,8 +123,8 @@ func StatusReportCSV(r domain.StatusReport) ([]byte, error) {
 
 // StatusReportPDF renders the Sachstandsbericht for the steering group or
 // the youth welfare committee: the figures of each area with bar charts.
-// It prints counts only; a figure about fewer than five people reads
-// "< 5" and has no bar.
+// It prints counts only; a figure about fewer than five people reads "–¹"
+// (footnote: "beruht auf weniger als 5 Personen") and has no bar.
 func StatusReportPDF(in ReportDoc) ([]byte, error) {
 	r := in.Report
 	if err := domain.CheckReportPeriod(r.From, r.To); err != nil {
@@ -112,65 +132,92 @@ func StatusReportPDF(in ReportDoc) ([]byte, error) {
 	}
 	whole := period(r.From, r.To)
 	d := newDoc(in.Org, "Sachstandsbericht "+whole, "Sachstandsbericht Einarbeitung und Mentoring", in.Issued)
-	p := d.pdf
 	d.heading("Sachstandsbericht Einarbeitung und Mentoring")
 	d.fields([][2]string{{"Zeitraum", whole}, {"Stand", germanDate(r.Today)}})
-	d.font("", 8.5)
-	d.grey(true)
-	p.SetX(marginLeft)
-	p.MultiCell(contentW, 4, "Der Bericht enthält nur Zahlen, keine Namen und keine vertraulichen Inhalte. "+
-		"Zahlen über weniger als 5 Personen sind als „< 5“ ausgewiesen, damit niemand erkennbar ist; "+
-		"für sie wird kein Balken gezeichnet.", "", "L", false)
-	d.grey(false)
+	d.note("Der Bericht enthält nur Zahlen, keine Namen und keine vertraulichen Inhalte. " +
+		"Eine Zahl, die auf weniger als 5 Personen beruht, wird nicht genannt, damit niemand erkennbar ist: " +
+		"Sie erscheint als „" + domain.Suppressed + footnoteMark + "“, ohne Balken. Die Balken fassen Monate, " +
+		"Quartale, Halbjahre oder Jahre zusammen – so fein, wie es ohne solche Lücken möglich ist.")
 
 	lines := reportLines(r)
+	// hidden: a suppressed value was printed in this section; the footnote
+	// then ends the section, once.
+	hidden := false
 	figures := func(sec string) {
 		var pairs [][2]string
 		for _, l := range lines {
 			if l.section != sec || l.period != "" {
 				continue
 			}
-			v := l.value
-			if l.percent && v != domain.Suppressed && v != "–" {
-				v += " %"
+			v := l.text
+			if l.hidden {
+				v += footnoteMark
+				hidden = true
 			}
 			pairs = append(pairs, [2]string{l.label, v})
 		}
 		d.figureTable(pairs)
 	}
+	chart := func(title string, bs []domain.Bucket) {
+		hidden = d.barChart(title, bs) || hidden
+	}
+	end := func(notes ...string) {
+		if hidden {
+			notes = append(notes, footnoteMark+" "+domain.SuppressedNote+"; die Zahl wird nicht genannt.")
+		}
+		for _, n := range notes {
+			d.note(n)
+		}
+		hidden = false
+	}
 
-	d.section("1. "+secNewcomers, 40)
+	// a section with a chart keeps its figures and the chart together
+	const withChart = 85
+	d.section("1. "+secNewcomers, withChart)
 	figures(secNewcomers)
-	d.barChart("Neue Fachkräfte nach Beginn", r.NewcomersByPeriod)
+	chart("Neue Fachkräfte nach Beginn, "+r.NewcomersGrain.Per(), r.NewcomersByPeriod)
+	end()
 
 	d.section("2. "+secPlans, 40)
 	figures(secPlans)
-	d.barChart("Laufende Pläne nach Anteil erledigter Themen", r.ProgressBuckets)
+	chart("Laufende Pläne nach Anteil erledigter Themen", r.ProgressBuckets)
+	end()
 
 	d.section("3. "+secCases, 20)
 	figures(secCases)
+	end("Personen dieser Zahlen sind die neuen Fachkräfte, die Fälle übernommen haben.")
 
-	d.section("4. "+secTandems, 40)
+	d.section("4. "+secTandems, withChart)
 	figures(secTandems)
-	d.barChart("Tandems im Zeitraum nach Stand", []domain.Bucket{
+	chart("Tandems im Zeitraum nach Stand", []domain.Bucket{
 		{Label: "aktiv", Figure: r.TandemsActive},
 		{Label: "abgeschlossen", Figure: r.TandemsCompleted},
 		{Label: "abgebrochen", Figure: r.TandemsCancelled},
 	})
+	end("Personen dieser Zahlen sind die Mentees der Tandems.")
 
-	d.section("5. "+secSessions, 40)
+	d.section("5. "+secSessions, withChart)
 	figures(secSessions)
-	d.barChart("Durchgeführte Gespräche", r.SessionsByPeriod)
+	chart("Durchgeführte Gespräche, "+r.SessionsGrain.Per(), r.SessionsByPeriod)
+	end("Personen dieser Zahlen sind die Mentees und Mentor:innen der Tandems, die sich getroffen haben.")
 
 	d.section("6. "+secRetention, 20)
 	figures(secRetention)
+	end("Gezählt werden neue Fachkräfte mit Beginn im Zeitraum, deren Beginn mindestens 12 Monate " +
+		"zurückliegt; noch beschäftigt ist, wer 12 Monate nach Beginn nicht ausgeschieden war.")
+	return d.bytes()
+}
+
+// note prints a small grey explanation over the full width.
+func (d *doc) note(s string) {
+	p := d.pdf
 	d.font("", 8.5)
 	d.grey(true)
 	p.SetX(marginLeft)
-	p.MultiCell(contentW, 4, "Gezählt werden neue Fachkräfte mit Beginn im Zeitraum, deren Beginn mindestens 12 Monate "+
-		"zurückliegt; noch beschäftigt ist, wer 12 Monate nach Beginn nicht ausgeschieden war.", "", "L", false)
+	p.MultiCell(contentW, 4, s, "", "L", false)
 	d.grey(false)
-	return d.bytes()
+	d.font("", bodySize)
+	p.Ln(1)
 }
 
 // figureTable prints label/value rows with the value right-aligned.
@@ -196,11 +243,11 @@ func (d *doc) figureTable(pairs [][2]string) {
 }
 
 // barChart draws a bar per bucket with its value above it and its label
-// below. A suppressed figure ("< 5") gets no bar, only its label, and
-// does not count for the scale.
-func (d *doc) barChart(title string, buckets []domain.Bucket) {
+// below. A suppressed figure gets no bar, only "–¹" and its label, and
+// does not count for the scale. It reports whether a bar was suppressed.
+func (d *doc) barChart(title string, buckets []domain.Bucket) (hidden bool) {
 	if len(buckets) == 0 {
-		return
+		return false
 	}
 	p := d.pdf
 	const chartH = 45.0
@@ -240,7 +287,12 @@ func (d *doc) barChart(title string, buckets []domain.Bucket) {
 			d.grey(true)
 		}
 		p.SetXY(x, base-h-4.5)
-		p.CellFormat(slot, 4, b.Figure.Text(), "", 0, "C", false, 0, "")
+		text := b.Figure.Text()
+		if b.Figure.Hidden() {
+			text += footnoteMark
+			hidden = true
+		}
+		p.CellFormat(slot, 4, text, "", 0, "C", false, 0, "")
 		d.grey(false)
 		label := oneLine(b.Label)
 		if rotate {
@@ -259,4 +311,5 @@ func (d *doc) barChart(title string, buckets []domain.Bucket) {
 	}
 	p.SetXY(marginLeft, base+labelH+3)
 	d.font("", bodySize)
+	return hidden
 }

@@ -3,6 +3,10 @@ package documents
 import (
 	"bytes"
 	"encoding/csv"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -18,11 +22,12 @@ func testReport() domain.StatusReport {
 		Sessions:      domain.Figure{Value: 48, People: 9},
 		RetentionBase: domain.PeopleFigure(8), Retained: domain.PeopleFigure(7), RetainedShare: domain.Share{Part: 7, Base: 8, People: 8},
 	}
-	labels, _ := domain.ReportBuckets(r.From, r.To)
-	for i, l := range labels {
+	for i, b := range domain.GrainBuckets(r.From, r.To, domain.GrainMonth) {
 		n := []int{0, 6, 0, 0, 2, 0, 0, 0, 0, 0, 4, 0}[i]
-		r.NewcomersByPeriod = append(r.NewcomersByPeriod, domain.Bucket{Label: l, Figure: domain.PeopleFigure(n)})
-		r.SessionsByPeriod = append(r.SessionsByPeriod, domain.Bucket{Label: l, Figure: domain.Figure{Value: 4 * (i % 3), People: 2*(i%3) + 1}})
+		b.Figure = domain.PeopleFigure(n)
+		r.NewcomersByPeriod = append(r.NewcomersByPeriod, b)
+		b.Figure = domain.Figure{Value: 4 * (i % 3), People: 2*(i%3) + 1}
+		r.SessionsByPeriod = append(r.SessionsByPeriod, b)
 	}
 	for i, l := range []string{"0–24 %", "25–49 %", "50–74 %", "75–100 %"} {
 		r.ProgressBuckets = append(r.ProgressBuckets, domain.Bucket{Label: l, Figure: domain.PeopleFigure([]int{1, 3, 0, 8}[i])})
@@ -40,16 +45,49 @@ func TestStatusReportPDF(t *testing.T) {
 		t.Errorf("pages = %d", r.pages)
 	}
 	wantText(t, r.layout, "Sachstandsbericht Einarbeitung und Mentoring", "Zeitraum", "01.01.2026 – 31.12.2026",
-		"Neue Fachkräfte mit Beginn im Zeitraum 12", "davon abgeschlossen < 5", "Erledigte Themen (Anteil in %) 67,6 %",
-		"Übernommene Fälle 15", "Aktive Tandems 6", "Abgeschlossene Tandems < 5", "Abgebrochene Tandems 0",
+		"Neue Fachkräfte mit Beginn im Zeitraum 12", "davon abgeschlossen –¹", "Erledigte Themen (Anteil in %) 67,6 %",
+		"Übernommene Fälle 15", "Aktive Tandems 6", "Abgeschlossene Tandems –¹", "Abgebrochene Tandems 0",
 		"Durchgeführte Gespräche 48", "davon nach 12 Monaten noch beschäftigt 7", "87,5 %", "Fallübernahmen",
 		"Verbleib nach 12 Monaten", "Feb 26", "Dez 26", "75–100 %", "aktiv", "abgebrochen",
-		"Zahlen über weniger als 5 Personen sind als „< 5“ ausgewiesen")
-	// a figure about fewer than five people never appears as its number
-	for _, leak := range []string{"beschäftigt 3", "abgeschlossen 3", "Tandems 2"} {
+		"Neue Fachkräfte nach Beginn, je Monat", "¹ beruht auf weniger als 5 Personen; die Zahl wird nicht genannt.")
+	// a figure about fewer than five people never appears as its number,
+	// nor as "< 5", which a reader takes for "fewer than five"
+	for _, leak := range []string{"beschäftigt 3", "abgeschlossen 3", "Tandems 2", "< 5"} {
 		if strings.Contains(squash(r.layout), squash(leak)) {
 			t.Errorf("leaks %q", leak)
 		}
+	}
+	// 10 cases taken over by 3 people, a share of 40 % over 4 people
+	few := testReport()
+	few.Cases = domain.Figure{Value: 10, People: 3}
+	few.ItemProgress = domain.Share{Part: 2, Base: 5, People: 4}
+	data, err = StatusReportPDF(ReportDoc{Org: testOrg(t, true), Report: few, Issued: issued})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r = checkPDF(t, data, "Sachstandsbericht 01.01.2026 – 31.12.2026", "Sachstandsbericht Einarbeitung und Mentoring")
+	wantText(t, r.layout, "Übernommene Fälle –¹", "Erledigte Themen (Anteil in %) –¹")
+
+	// A long organisation name is shortened in the running head of page 2,
+	// never the report's period.
+	long := testOrg(t, false)
+	long.OfficeName = "Fachbereich 51 – Jugend, Familie und Bildung, Allgemeiner Sozialer Dienst (ASD)"
+	long.Municipality = "Stadt Mönchengladbach-Rheydt"
+	data, err = StatusReportPDF(ReportDoc{Org: long, Report: testReport(), Issued: issued})
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "long.pdf")
+	if err := os.WriteFile(file, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	head, err := exec.Command("pdftotext", "-f", "2", "-l", "2", file, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first, _, _ := strings.Cut(strings.TrimSpace(string(head)), "\n"); !strings.HasPrefix(first, "Fachbereich 51") ||
+		!strings.HasSuffix(first, "… · Sachstandsbericht 01.01.2026 – 31.12.2026") {
+		t.Errorf("running head of page 2: %q", first)
 	}
 	// bad period
 	bad := testReport()
@@ -78,39 +116,50 @@ func TestStatusReportCSV(t *testing.T) {
 	}
 	got := map[string]string{}
 	for _, row := range rows {
-		if len(row) != 4 {
+		if len(row) != 6 {
 			t.Fatalf("row %v", row)
 		}
-		got[row[1]+"|"+row[2]] = row[3]
+		got[row[1]+"|"+row[2]] = row[3] + "|" + row[4]
 	}
+	whole := "|01.01.2026 – 31.12.2026"
 	for k, v := range map[string]string{
-		"Kennzahl|Zeitraum": "Wert",
-		"Neue Fachkräfte mit Beginn im Zeitraum|01.01.2026 – 31.12.2026": "12",
-		"davon abgeschlossen|01.01.2026 – 31.12.2026":                    "< 5",
-		"Erledigte Themen (Anteil in %)|01.01.2026 – 31.12.2026":         "67,6",
-		"Verbleibquote nach 12 Monaten (in %)|01.01.2026 – 31.12.2026":   "87,5",
-		"Beginn|Feb 26":                                  "6",
-		"Beginn|Mai 26":                                  "< 5",
-		"Beginn|Jan 26":                                  "0",
-		"Gespräche|Feb 26":                               "< 5",
-		"Gespräche|Mär 26":                               "8",
-		"Pläne nach Fortschritt|25–49 %":                 "< 5",
-		"Pläne nach Fortschritt|75–100 %":                "8",
-		"Abgeschlossene Tandems|01.01.2026 – 31.12.2026": "< 5",
+		"Kennzahl|Zeitraum": "Wert|Unterdrückt",
+		"Neue Fachkräfte mit Beginn im Zeitraum" + whole:                     "12|nein",
+		"davon abgeschlossen" + whole:                                        "|ja",
+		"Erledigte Themen (Anteil in %)" + whole:                             "67,6|nein",
+		"Verbleibquote nach 12 Monaten (in %)" + whole:                       "87,5|nein",
+		"Neue Fachkräfte nach Beginn|Februar 2026 (01.02.2026 – 28.02.2026)": "6|nein",
+		"Neue Fachkräfte nach Beginn|Mai 2026 (01.05.2026 – 31.05.2026)":     "|ja",
+		"Neue Fachkräfte nach Beginn|Januar 2026 (01.01.2026 – 31.01.2026)":  "0|nein",
+		"Durchgeführte Gespräche|Februar 2026 (01.02.2026 – 28.02.2026)":     "|ja",
+		"Durchgeführte Gespräche|März 2026 (01.03.2026 – 31.03.2026)":        "8|nein",
+		"Pläne mit 25–49 % erledigten Themen" + whole:                        "|ja",
+		"Pläne mit 75–100 % erledigten Themen" + whole:                       "8|nein",
+		"Abgeschlossene Tandems" + whole:                                     "|ja",
+		"Sachstandsbericht, Stand 01.09.2027" + whole:                        "|",
 	} {
 		if got[k] != v {
 			t.Errorf("%s = %q, want %q", k, got[k], v)
 		}
 	}
-	// "< 5" is quoted by nobody's rules but the decimal comma must not split a field
-	if !strings.Contains(string(data), ";67,6\r\n") {
+	// no value column holds anything but a number
+	num := regexp.MustCompile(`^(\d+(,\d)?)?$`)
+	for _, row := range rows[1:] {
+		if !num.MatchString(row[3]) {
+			t.Errorf("Wert not a number: %v", row)
+		}
+		if strings.Contains(row[2], "Jan 26") || regexp.MustCompile(`^\d\d\.\d\d\.\d{4}$`).MatchString(row[2]) {
+			t.Errorf("Zeitraum a spreadsheet reads as a date: %v", row)
+		}
+	}
+	if !strings.Contains(string(data), ";67,6;nein;\r\n") {
 		t.Errorf("decimal comma: %s", data)
 	}
 	// a share based on fewer than five people
 	r := testReport()
 	r.RetainedShare = domain.Share{Part: 3, Base: 4, People: 4}
 	data, _ = StatusReportCSV(r)
-	if !strings.Contains(string(data), "Verbleibquote nach 12 Monaten (in %);01.01.2026 – 31.12.2026;< 5\r\n") {
+	if !strings.Contains(string(data), "Verbleibquote nach 12 Monaten (in %);01.01.2026 – 31.12.2026;;ja;beruht auf weniger als 5 Personen\r\n") {
 		t.Errorf("share of 4 people not suppressed:\n%s", data)
 	}
 }

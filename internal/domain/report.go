@@ -3,23 +3,31 @@ package domain
 import (
 	"strconv"
 	"strings"
-	"time"
 )
 
 // MinGroup is the smallest number of people a figure of the status report
-// may be about: a figure about 1 to MinGroup−1 people is shown as "< 5" so
+// may be about: a figure about 1 to MinGroup−1 people is not printed, so
 // that nobody can be singled out in a public committee paper.
 const MinGroup = 5
 
-// Suppressed is how a figure about too few people is shown.
-const Suppressed = "< 5"
+// Suppressed is how a figure about too few people is shown: a dash, never
+// a number (a committee would read "< 5" as "fewer than five", which is
+// false for 10 cases taken over by 3 people). SuppressedNote explains it.
+const (
+	Suppressed     = "–"
+	SuppressedNote = "beruht auf weniger als 5 Personen"
+)
+
+// NoBase is how a share without base is shown (nothing to divide by).
+const NoBase = "entfällt"
 
 // MaxReportYears is the longest period of a status report.
 const MaxReportYears = 10
 
 // Figure is one count of the status report. People is how many distinct
-// people it concerns (for a count of people it equals Value); a figure
-// about 1 to 4 people is shown as "< 5".
+// people it concerns (for a count of people it equals Value; for events
+// such as sessions or cases taken over, the people they are about); a
+// figure about 1 to 4 people is suppressed.
 type Figure struct {
 	Value  int
 	People int
@@ -28,10 +36,10 @@ type Figure struct {
 // PeopleFigure is a count of people.
 func PeopleFigure(n int) Figure { return Figure{Value: n, People: n} }
 
-// Hidden reports whether the figure must be shown as "< 5".
+// Hidden reports whether the figure must not be printed.
 func (f Figure) Hidden() bool { return f.People > 0 && f.People < MinGroup }
 
-// Text is the figure as printed: "< 5" or the number.
+// Text is the figure as printed: Suppressed or the number.
 func (f Figure) Text() string {
 	if f.Hidden() {
 		return Suppressed
@@ -40,14 +48,14 @@ func (f Figure) Text() string {
 }
 
 // Share is a percentage Part/Base, computed over People people; based on
-// 1 to 4 people it is shown as "< 5", with no base as "–".
+// 1 to 4 people it is suppressed, with no base it is NoBase.
 type Share struct {
 	Part   int
 	Base   int
 	People int
 }
 
-// Hidden reports whether the share must be shown as "< 5".
+// Hidden reports whether the share must not be printed.
 func (s Share) Hidden() bool { return s.People > 0 && s.People < MinGroup }
 
 // Percent is the share in percent (0 without base).
@@ -58,21 +66,35 @@ func (s Share) Percent() float64 {
 	return float64(s.Part) * 100 / float64(s.Base)
 }
 
-// Text is the share as printed with a German decimal comma: "83,3 %",
-// "< 5" or "–".
+// Number is the percentage with a German decimal comma ("83,3"), "" when
+// hidden or without base.
+func (s Share) Number() string {
+	if s.Hidden() || s.Base <= 0 {
+		return ""
+	}
+	return strings.Replace(strconv.FormatFloat(s.Percent(), 'f', 1, 64), ".", ",", 1)
+}
+
+// Text is the share as printed: "83,3 %", Suppressed or NoBase.
 func (s Share) Text() string {
 	switch {
 	case s.Hidden():
 		return Suppressed
 	case s.Base <= 0:
-		return "–"
+		return NoBase
 	}
-	return strings.Replace(strconv.FormatFloat(s.Percent(), 'f', 1, 64), ".", ",", 1) + " %"
+	return s.Number() + " %"
 }
 
-// Bucket is one bar of a chart: a label and its figure.
+// Bucket is one bar of a chart. A bar of time (ChartBuckets) has a short
+// Label for the chart ("Jan 26", "Jan–Mär 26", "2026"), a long Period for
+// tables ("Januar 2026", "1. Quartal 2026") and its days From–To (ISO,
+// within the report period); other bars ("25–49 %") only a Label.
 type Bucket struct {
 	Label  string
+	Period string
+	From   string
+	To     string
 	Figure Figure
 }
 
@@ -84,9 +106,10 @@ type StatusReport struct {
 	Today string // ISO: the day the report was made
 
 	// Newcomers whose start (employment start, else their first plan's
-	// start) falls in the period, and by month (or year for long periods).
+	// start) falls in the period, and by time (ChartBuckets).
 	Newcomers         Figure
 	NewcomersByPeriod []Bucket
+	NewcomersGrain    Grain
 
 	// Onboarding plans running in the period (started by its end, last
 	// item due at its beginning or later), not cancelled.
@@ -107,10 +130,11 @@ type StatusReport struct {
 	TandemsCompleted Figure
 	TandemsCancelled Figure
 
-	// Sessions held in the period up to today (People: tandems with a
-	// session), and by month (or year).
+	// Sessions held in the period up to today (People: the mentees and
+	// mentors of the tandems that met), and by time (ChartBuckets).
 	Sessions         Figure
 	SessionsByPeriod []Bucket
+	SessionsGrain    Grain
 
 	// Newcomers of the period whose start lies at least 12 months before
 	// today, and those of them still employed 12 months after their start.
@@ -137,25 +161,4 @@ func CheckReportPeriod(from, to string) error {
 		return Invalid("to", "report.period.too_long", "years", MaxReportYears)
 	}
 	return nil
-}
-
-// ReportBuckets returns the labels and the start dates (ISO) of the bars
-// of a period: months when it spans at most 24 months, else years. The
-// last start is followed by the end of the period.
-func ReportBuckets(from, to string) (labels, starts []string) {
-	f, _ := ParseDate(from)
-	t, _ := ParseDate(to)
-	monthly := t.Before(time.Date(f.Year(), f.Month()+24, 1, 0, 0, 0, 0, time.UTC))
-	months := [...]string{"Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez"}
-	for d := f; !d.After(t); {
-		starts = append(starts, FormatDate(d))
-		if monthly {
-			labels = append(labels, months[d.Month()-1]+" "+strconv.Itoa(d.Year()%100))
-			d = time.Date(d.Year(), d.Month()+1, 1, 0, 0, 0, 0, time.UTC)
-		} else {
-			labels = append(labels, strconv.Itoa(d.Year()))
-			d = time.Date(d.Year()+1, 1, 1, 0, 0, 0, 0, time.UTC)
-		}
-	}
-	return labels, starts
 }

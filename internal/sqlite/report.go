@@ -3,7 +3,8 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"sort"
+	"strconv"
+	"strings"
 	"time"
 
 	"tandem/internal/domain"
@@ -33,9 +34,11 @@ const (
 		WHERE start_date <= ?2 AND end_date >= ?1 AND status IN ('active', 'completed', 'cancelled')
 		GROUP BY status`
 
+	// a session is about its tandem's mentee and mentors
 	reportSessionsQuery = `
-		SELECT date, tandem_id FROM sessions
-		WHERE kind = 'tandem' AND date BETWEEN ?1 AND ?2`
+		SELECT s.date, t.mentee_id, coalesce((SELECT group_concat(mentor_id) FROM tandem_mentors WHERE tandem_id = t.id), '')
+		FROM sessions s JOIN tandems t ON t.id = s.tandem_id
+		WHERE s.kind = 'tandem' AND s.date BETWEEN ?1 AND ?2`
 )
 
 // StatusReport computes the figures of the Sachstandsbericht for the
@@ -54,13 +57,7 @@ func (db *DB) StatusReport(ctx context.Context, from, to string, today time.Time
 			return r, wrapf(err, "prepare status report")
 		}
 	}
-	labels, starts := domain.ReportBuckets(from, to)
-	bucketOf := func(date string) int {
-		return sort.SearchStrings(starts, date+"\x00") - 1
-	}
-	newcomersBy := make([]int, len(starts))
-	sessionsBy := make([]int, len(starts))
-	sessionTandemsBy := make([]map[int64]bool, len(starts))
+	var newcomers, sessions []domain.ReportEvent
 	heldUntil := min(to, r.Today)
 
 	err := db.view(ctx, func(tx *sql.Tx) error {
@@ -71,16 +68,15 @@ func (db *DB) StatusReport(ctx context.Context, from, to string, today time.Time
 		}
 		var base, kept int
 		for rows.Next() {
+			var id int64
 			var start string
 			var exit sql.NullString
-			if err := rows.Scan(&start, &exit); err != nil {
+			if err := rows.Scan(&id, &start, &exit); err != nil {
 				rows.Close()
 				return err
 			}
 			r.Newcomers.Value++
-			if b := bucketOf(start); b >= 0 {
-				newcomersBy[b]++
-			}
+			newcomers = append(newcomers, domain.ReportEvent{Date: start, People: []int64{id}})
 			st, ok := domain.ParseDate(start)
 			if !ok {
 				continue
@@ -196,41 +192,40 @@ func (db *DB) StatusReport(ctx context.Context, from, to string, today time.Time
 			return err
 		}
 		defer rows.Close()
-		tandems := map[int64]bool{}
+		met := map[int64]bool{} // everyone of the tandems that met
 		for rows.Next() {
-			var date string
-			var tandem int64
-			if err := rows.Scan(&date, &tandem); err != nil {
+			var date, mentors string
+			var mentee int64
+			if err := rows.Scan(&date, &mentee, &mentors); err != nil {
 				return err
 			}
-			r.Sessions.Value++
-			tandems[tandem] = true
-			if b := bucketOf(date); b >= 0 {
-				sessionsBy[b]++
-				if sessionTandemsBy[b] == nil {
-					sessionTandemsBy[b] = map[int64]bool{}
+			e := domain.ReportEvent{Date: date, People: []int64{mentee}}
+			for _, m := range strings.Split(mentors, ",") {
+				if id, err := strconv.ParseInt(m, 10, 64); err == nil {
+					e.People = append(e.People, id)
 				}
-				sessionTandemsBy[b][tandem] = true
 			}
+			for _, p := range e.People {
+				met[p] = true
+			}
+			r.Sessions.Value++
+			sessions = append(sessions, e)
 		}
-		r.Sessions.People = len(tandems)
+		r.Sessions.People = len(met)
 		return rows.Err()
 	})
 	if err != nil {
 		return r, wrapf(err, "status report")
 	}
-	for i, l := range labels {
-		r.NewcomersByPeriod = append(r.NewcomersByPeriod, domain.Bucket{Label: l, Figure: domain.PeopleFigure(newcomersBy[i])})
-		r.SessionsByPeriod = append(r.SessionsByPeriod, domain.Bucket{Label: l,
-			Figure: domain.Figure{Value: sessionsBy[i], People: len(sessionTandemsBy[i])}})
-	}
+	r.NewcomersByPeriod, r.NewcomersGrain = domain.ChartBuckets(from, to, newcomers)
+	r.SessionsByPeriod, r.SessionsGrain = domain.ChartBuckets(from, to, sessions)
 	return r, nil
 }
 
 // reportNewcomersSimple: start and exit date of every newcomer whose start
 // falls in the period.
 const reportNewcomersSimple = `
-	SELECT COALESCE(p.start_date, n.first_plan) AS start, p.exit_date
+	SELECT p.id, COALESCE(p.start_date, n.first_plan) AS start, p.exit_date
 	FROM (SELECT newcomer_id AS id, min(start_date) AS first_plan FROM plans GROUP BY newcomer_id) n
 	JOIN people p ON p.id = n.id
 	WHERE COALESCE(p.start_date, n.first_plan) BETWEEN ?1 AND ?2`

@@ -160,11 +160,22 @@ const maxConfirmName = 4 * domain.MaxNameLen
 // the person's name as shown ("Vorname Nachname"; case, umlauts and spaces
 // do not matter): a safeguard against erasing the wrong person.
 func (db *DB) ErasePerson(ctx context.Context, id int64, confirmName string) error {
+	return db.ErasePersonRedacting(ctx, id, confirmName, nil)
+}
+
+// ErasePersonRedacting erases the person as ErasePerson does and, in the
+// same transaction, replaces each listed mention of them in others' free
+// text (ids from Mentions, mentions.go) by „[gelöscht]“. An id that is not
+// a current mention of this person is refused and nothing changes.
+func (db *DB) ErasePersonRedacting(ctx context.Context, id int64, confirmName string, redact []string) error {
 	if err := domain.ValidID(id); err != nil {
 		return err
 	}
 	if len(confirmName) > 4*maxConfirmName || utf8.RuneCountInString(confirmName) > maxConfirmName {
 		return domain.Invalid("confirmName", "person.erase.confirm_too_long", "max", maxConfirmName)
+	}
+	if err := validMentionIDs(redact); err != nil {
+		return err
 	}
 	err := db.update(ctx, func(tx *Tx) error {
 		p, err := findPerson(ctx, tx, id)
@@ -174,7 +185,11 @@ func (db *DB) ErasePerson(ctx context.Context, id int64, confirmName string) err
 		if strings.Join(strings.Fields(fold(confirmName)), " ") != strings.Join(strings.Fields(fold(p.FirstName+" "+p.LastName)), " ") {
 			return domain.Invalid("confirmName", "person.erase.confirm_mismatch", "name", p.FirstName+" "+p.LastName)
 		}
-		if err := erasePerson(ctx, tx, id); err != nil {
+		found, err := erasedMentions(ctx, tx, id) // erases, then scans what stays
+		if err != nil {
+			return err
+		}
+		if err := redactChosen(ctx, tx, found, redact); err != nil {
 			return err
 		}
 		return purgeSearchIndex(ctx, tx)

@@ -6,8 +6,12 @@ import { router, sections } from './router'
 import { useSystem } from './stores/system'
 import { prefetchPeople } from './lib/api'
 import { installExternalLinkGuard } from './lib/externalLinks'
+import { installCallGuard } from './lib/callGuard'
 import { BrowserOpenURL } from '../wailsjs/runtime/runtime'
 import './style.css'
+
+// Before the first call: every call to the Go side settles (see callGuard).
+installCallGuard(window as Parameters<typeof installCallGuard>[0])
 
 // Ask the Go side how it started before the first route is chosen, so the
 // app opens straight on the requested section (--section) without first

@@ -1,7 +1,9 @@
 package app
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -143,6 +145,7 @@ func TestProposedFileNames(t *testing.T) {
 	var onDisk []string
 	for _, e := range entries {
 		checkProposedName(t, e.Name())
+		checkLineEnds(t, filepath.Join(w.dir, e.Name()))
 		onDisk = append(onDisk, e.Name())
 	}
 	sort.Strings(onDisk)
@@ -150,6 +153,44 @@ func TestProposedFileNames(t *testing.T) {
 		t.Errorf("%d files on disk for %d proposals: %q", len(onDisk), len(want), onDisk)
 	}
 	t.Logf("%d proposed names checked", len(onDisk))
+}
+
+// checkLineEnds: CSV (Excel) and .ics (RFC 5545) files end every line in
+// CRLF, the CSV with a BOM so Excel reads UTF-8, .ics lines folded at 75
+// octets; JSON is valid whatever its line ends (LF, as JSON tools write).
+func checkLineEnds(t *testing.T, path string) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := filepath.Base(path)
+	crlf := func() {
+		if !bytes.HasSuffix(data, []byte("\r\n")) {
+			t.Errorf("%s does not end in CRLF", name)
+		}
+		if n := bytes.Count(data, []byte("\n")) - bytes.Count(data, []byte("\r\n")); n != 0 {
+			t.Errorf("%s has %d bare LF line ends", name, n)
+		}
+	}
+	switch {
+	case strings.HasSuffix(name, ".csv"):
+		crlf()
+		if !bytes.HasPrefix(data, []byte("\uFEFF")) {
+			t.Errorf("%s has no BOM", name)
+		}
+	case strings.HasSuffix(name, ".ics"):
+		crlf()
+		for _, line := range strings.Split(string(data), "\r\n") {
+			if len(line) > 75 {
+				t.Errorf("%s: line of %d octets: %q", name, len(line), line)
+			}
+		}
+	case strings.HasSuffix(name, ".json"):
+		if !json.Valid(data) {
+			t.Errorf("%s is not valid JSON", name)
+		}
+	}
 }
 
 // Names with characters no file system takes, a device name and dots: the

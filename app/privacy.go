@@ -32,18 +32,6 @@ type AccessExportResult struct {
 	PDFPath  string `json:"pdfPath"`
 }
 
-// accessLabels are the German headings of the exported tables.
-var accessLabels = map[string]string{
-	"people": "Person und ihre Mitarbeitenden (nur Namen)", "person_roles": "Rollen", "tandems": "Tandems", "tandem_mentors": "Mentor*innen der Tandems",
-	"sessions": "Gespräche", "session_attendance": "Teilnahme an Gesprächen", "session_topics": "Themen der Gespräche",
-	"notes": "Notizen", "agreements": "Vereinbarungen", "feedback_talks": "Feedbackgespräche",
-	"self_assessments": "Selbsteinschätzungen", "self_assessment_levels": "Stufen der Selbsteinschätzungen",
-	"plans": "Einarbeitungspläne", "plan_items": "Themen der Einarbeitungspläne", "handovers": "Fallübergaben",
-	"groups": "Gruppen", "group_members": "Gruppenmitgliedschaften", "course_modules": "Kursmodule der Gruppen",
-	"practice_projects": "Praxisprojekte",
-	"document_register": "Ausgestellte Dokumente", "audit_log": "Protokoll (nur Aktionen)",
-}
-
 // AccessExport saves everything stored about a person as a JSON file and a
 // readable PDF (Art. 15 DSGVO), and logs the export once the JSON file is written.
 func (v *PrivacyService) AccessExport(personID int64) (AccessExportResult, error) {
@@ -71,7 +59,7 @@ func (v *PrivacyService) AccessExport(personID int64) (AccessExportResult, error
 		return res, err
 	}
 	name := data.Person.FirstName + " " + data.Person.LastName
-	pdf, err := documents.AccessReport(documents.AccessDoc{Org: org, PersonName: name, Tables: data.Tables, Labels: accessLabels, Issued: now})
+	pdf, err := documents.AccessReport(documents.AccessDoc{Org: org, PersonID: personID, PersonName: name, Tables: data.Tables, Issued: now})
 	if err != nil {
 		return res, domain.Internal(err, "access pdf")
 	}

@@ -128,17 +128,24 @@ func (f RegisterFilter) Validate() (RegisterFilter, error) {
 	return f, v.Err()
 }
 
-var registerNumber = regexp.MustCompile(`^JA-\d{4}-\d{4,6}$`)
+// registerNumber reads a number as people type it: any case, the parts
+// separated by spaces, hyphens or dashes or not at all ("ja 2026 0002",
+// "JA–2026–2", "ja20260002").
+var registerNumber = regexp.MustCompile(`^JA[\s\p{Z}\-‐‑‒–—−]*(\d{4})[\s\p{Z}\-‐‑‒–—−]*(\d{1,6})$`)
 
-// NormalizeRegisterNumber trims and upper-cases a number typed by a user
-// and checks its form (EINVALID register.number.invalid).
+// NormalizeRegisterNumber brings a number typed by a user into the
+// register's form JA-JJJJ-NNNN (at least four digits) and checks it
+// (EINVALID register.number.invalid).
 func NormalizeRegisterNumber(s string) (string, error) {
-	n := strings.ToUpper(strings.TrimSpace(s))
-	n = strings.ReplaceAll(n, "–", "-") // en dash from a word processor
-	if !registerNumber.MatchString(n) {
+	m := registerNumber.FindStringSubmatch(strings.ToUpper(strings.TrimSpace(s)))
+	if m == nil {
 		return "", Invalid("number", "register.number.invalid")
 	}
-	return n, nil
+	serial := m[2]
+	if len(serial) < 4 {
+		serial = strings.Repeat("0", 4-len(serial)) + serial
+	}
+	return "JA-" + m[1] + "-" + serial, nil
 }
 
 // MaxRevokeReasonLen is the longest reason for a revocation.

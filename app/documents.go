@@ -57,8 +57,9 @@ type VerifyResult struct {
 
 // BatchResult reports a batch of confirmations.
 type BatchResult struct {
-	Total     int      `json:"total"`     // tandems of the run with a final talk
+	Total     int      `json:"total"`     // tandems of the run with a final talk and no valid confirmation
 	Issued    int      `json:"issued"`    // recorded in the register
+	Skipped   []string `json:"skipped"`   // mentees whose valid confirmation stands (replaced only by „Neu ausstellen“)
 	Cancelled bool     `json:"cancelled"` // stopped by CancelBatch (or the dialog)
 	Paths     []string `json:"paths"`     // files written
 	Numbers   []string `json:"numbers"`   // register numbers issued
@@ -141,7 +142,9 @@ func (d *DocumentService) SavePlan(planID int64) (DocumentResult, error) {
 			mentors = t.MentorNames
 		}
 	}
-	pdf, err := documents.OnboardingPlan(documents.PlanDocFrom(org, plan, mentors, db.Now()))
+	in := documents.PlanDocFrom(org, plan, mentors, db.Now())
+	in.ProgrammeKind = templateKind(ctx, db, plan.TemplateID)
+	pdf, err := documents.OnboardingPlan(in)
 	if err != nil {
 		return DocumentResult{}, err
 	}
@@ -170,8 +173,9 @@ func (d *DocumentService) SaveSessionMinutes(sessionID int64, includeConfidentia
 	if err != nil {
 		return DocumentResult{}, err
 	}
-	var subject, who string
+	var subject, who, plan string
 	var topics []string
+	var kind domain.GroupKind
 	switch {
 	case s.TandemID != 0:
 		t, err := db.Tandem(ctx, s.TandemID)
@@ -185,6 +189,9 @@ func (d *DocumentService) SaveSessionMinutes(sessionID int64, includeConfidentia
 		who = t.MenteeName
 		if p, err := db.Person(ctx, t.MenteeID); err == nil {
 			who = p.LastName
+		}
+		if t.PlanID != 0 {
+			plan = documents.PlanName(t.Kind)
 		}
 		if t.PlanID != 0 && len(s.TopicItemIDs) > 0 {
 			if plan, err := db.Plan(ctx, t.PlanID); err == nil {
@@ -205,8 +212,14 @@ func (d *DocumentService) SaveSessionMinutes(sessionID int64, includeConfidentia
 			subject += " – " + s.ModuleTitle
 		}
 		who = s.GroupName
+		g, err := db.Group(ctx, s.GroupID)
+		if err != nil {
+			return DocumentResult{}, err
+		}
+		kind = g.Kind
 	}
 	doc := documents.MinutesDocFrom(org, subject, s, topics, includeConfidential, db.Now())
+	doc.GroupKind, doc.Plan = kind, plan
 	pdf, err := documents.SessionMinutes(doc)
 	if err != nil {
 		return DocumentResult{}, err
@@ -314,9 +327,26 @@ func (d *DocumentService) issueConfirmation(db *sqlite.DB, ctx context.Context, 
 		return documents.Confirmation(doc)
 	}
 	in := domain.RegisterInput{Kind: domain.DocConfirmation, PersonID: src.personID, TandemID: tandemID}
+	if err := refuseSecond(ctx, db, in, supersedes); err != nil {
+		return DocumentResult{}, err
+	}
 	return d.issue(db, ctx, render, in, supersedes, func(pdf []byte) (string, error) {
 		return saveFile("Abschlussbestätigung speichern", src.stem, pdfFile, pdf)
 	})
+}
+
+// refuseSecond refuses a new document where one already stands valid for
+// the same completion (ECONFLICT register.already_issued.*, naming its
+// number): only „Neu ausstellen“ replaces it, with the supersedes link.
+func refuseSecond(ctx context.Context, db *sqlite.DB, in domain.RegisterInput, supersedes string) error {
+	if supersedes != "" {
+		return nil
+	}
+	e, found, err := db.ValidDocument(ctx, in)
+	if err != nil || !found {
+		return err
+	}
+	return sqlite.AlreadyIssued(e)
 }
 
 // issue numbers, renders, hashes, saves and records one document; see the
@@ -389,12 +419,13 @@ func certificateSourceOf(ctx context.Context, db *sqlite.DB, org documents.Organ
 	if err != nil {
 		return certificateSource{}, err
 	}
-	doc := documents.CertificateDoc{Org: org, Name: cp.Name, Course: run.TemplateName, StartDate: run.StartDate, EndDate: run.EndDate}
+	mods, start, end, err := certificateModules(ctx, db, g)
+	if err != nil {
+		return certificateSource{}, err
+	}
+	doc := documents.CertificateDoc{Org: org, Name: cp.Name, Course: run.TemplateName, StartDate: start, EndDate: end, Modules: mods}
 	if doc.Course == "" {
 		doc.Course = g.Name
-	}
-	for _, m := range g.Modules {
-		doc.Modules = append(doc.Modules, documents.CertificateModule{Title: m.Title, Date: m.Date, Speaker: m.Speaker})
 	}
 	if cp.Project != nil {
 		doc.PracticeProject = cp.Project.Title
@@ -435,6 +466,9 @@ func (d *DocumentService) issueCertificate(db *sqlite.DB, ctx context.Context, g
 		return documents.Certificate(doc)
 	}
 	in := domain.RegisterInput{Kind: domain.DocCertificate, PersonID: personID, GroupID: groupID}
+	if err := refuseSecond(ctx, db, in, supersedes); err != nil {
+		return DocumentResult{}, err
+	}
 	return d.issue(db, ctx, render, in, supersedes, func(pdf []byte) (string, error) {
 		return saveFile("Zertifikat speichern", src.stem, pdfFile, pdf)
 	})
@@ -684,7 +718,8 @@ func (d *DocumentService) CancelBatch() error {
 }
 
 // IssueRunConfirmations issues the confirmations of every tandem of a run
-// that has had its final talk: into a chosen folder, one file each
+// that has had its final talk and has no valid confirmation yet (those are
+// skipped and named in the result): into a chosen folder, one file each
 // („Abschlussbestätigung Nachname Vorname.pdf“), or with combined one PDF
 // holding all (then every entry records the SHA-256 of that file).
 // Progress goes out as "documents:progress" {done,total}; CancelBatch stops
@@ -719,6 +754,7 @@ func (d *DocumentService) IssueRunConfirmations(runID int64, combined bool) (Bat
 	if err != nil {
 		return BatchResult{}, err
 	}
+	res := BatchResult{Paths: []string{}, Numbers: []string{}, Skipped: []string{}}
 	var srcs []confirmationSource
 	var tids []int64
 	for _, t := range tandems {
@@ -728,11 +764,22 @@ func (d *DocumentService) IssueRunConfirmations(runID int64, combined bool) (Bat
 		} else if err != nil {
 			return BatchResult{}, err
 		}
+		in := domain.RegisterInput{Kind: domain.DocConfirmation, PersonID: src.personID, TandemID: t.ID}
+		if err := refuseSecond(ctx, db, in, ""); err != nil {
+			if domain.ErrorCode(err) != domain.ECONFLICT {
+				return BatchResult{}, err
+			}
+			res.Skipped = append(res.Skipped, t.MenteeName)
+			continue
+		}
 		srcs, tids = append(srcs, src), append(tids, t.ID)
 	}
-	res := BatchResult{Total: len(srcs), Paths: []string{}, Numbers: []string{}}
-	if len(srcs) == 0 {
+	res.Total = len(srcs)
+	if len(srcs) == 0 && len(res.Skipped) == 0 {
 		return res, domain.Conflict("document.batch.none", "name", run.Name)
+	}
+	if len(srcs) == 0 {
+		return res, nil // every one already stands: the result names them
 	}
 	if combined {
 		return d.combinedBatch(db, ctx, run, srcs, tids, res)
@@ -788,6 +835,10 @@ func (d *DocumentService) IssueRunConfirmations(runID int64, combined bool) (Bat
 		}
 		if err != nil {
 			os.Remove(path) // no numbered file without its entry
+			if strings.HasPrefix(domain.AsError(err).Key, "register.already_issued.") {
+				res.Skipped = append(res.Skipped, src.doc.Name) // issued singly meanwhile
+				continue
+			}
 			return res, err
 		}
 		res.Issued++

@@ -195,6 +195,18 @@ func TestIssueConfirmationAndVerify(t *testing.T) {
 	_, err = d.LookupNumber("0042")
 	wantKey(t, err, "register.number.invalid")
 
+	// A second confirmation for the same tandem is refused before any
+	// dialog, pointing to „Neu ausstellen“; nothing recorded or written.
+	files, _ := os.ReadDir(w.dir)
+	_, err = d.IssueConfirmation(w.mia.ID)
+	wantKey(t, err, "register.already_issued.confirmation")
+	if msg := toAppError(err).Message; !strings.Contains(msg, "JA-2027-0001") || !strings.Contains(msg, "„Neu ausstellen“") {
+		t.Fatalf("message %s", msg)
+	}
+	if after, _ := os.ReadDir(w.dir); w.registerCount(t) != 1 || len(after) != len(files) {
+		t.Fatalf("refused second confirmation left %d entries, %d files", w.registerCount(t), len(after))
+	}
+
 	// Reissue: new number and file, the old bytes now verify as superseded.
 	re, err := d.Reissue("JA-2027-0001")
 	if err != nil || re.Entry.Number != "JA-2027-0002" || re.Entry.Supersedes != "JA-2027-0001" {
@@ -272,6 +284,23 @@ func TestPlanMinutesAndTexts(t *testing.T) {
 	if text := pdfText(t, res.Path); !strings.Contains(text, "Geheimes Detail") {
 		t.Fatalf("minutes with confidential:\n%s", text)
 	}
+	// A steering group's minutes are titled for it and name no plan.
+	steer, err := w.db.CreateGroup(ctx, domain.GroupInput{Kind: domain.GroupSteering, Name: "Steuerungsgruppe ASD", MemberIDs: []int64{w.miaID}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	gs, err := w.db.CreateSession(ctx, domain.SessionInput{GroupID: steer.ID, Date: "2027-03-04", StartTime: "14:00", DurationMinutes: 60, Place: "Raum 2"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err = d.SaveSessionMinutes(gs.ID, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text := pdfText(t, res.Path); !strings.Contains(text, "Protokoll der Steuerungsgruppe vom 04.03.2027") ||
+		strings.Contains(text, "Gesprächsprotokoll") || strings.Contains(text, "Einarbeitungsplan") {
+		t.Fatalf("steering group minutes:\n%s", text)
+	}
 
 	// The organisation's wording is used.
 	_, err = d.SaveDocumentTexts(domain.DocumentTexts{ConfirmationWording: "{{name}} war bei uns. {{unbekannt}}"})
@@ -313,9 +342,20 @@ func TestRunConfirmationsAndCertificate(t *testing.T) {
 			t.Fatalf("%s lacks %s", p, res.Numbers[i])
 		}
 	}
+	// A second run skips both (their confirmations stand) and says so.
+	again, err := d.IssueRunConfirmations(w.run.ID, true)
+	if err != nil || again.Issued != 0 || again.Total != 0 || len(again.Skipped) != 2 || w.registerCount(t) != 2 {
+		t.Fatalf("second batch %+v, %v, %d entries", again, err, w.registerCount(t))
+	}
+	// Once revoked, a confirmation is issued again by the batch.
+	for _, n := range res.Numbers {
+		if _, err := d.Revoke(n, "Falscher Zeitraum"); err != nil {
+			t.Fatal(err)
+		}
+	}
 	// Combined: one file, every entry carries its hash.
 	comb, err := d.IssueRunConfirmations(w.run.ID, true)
-	if err != nil || comb.Issued != 2 || len(comb.Paths) != 1 || filepath.Base(comb.Paths[0]) != "Abschlussbestätigungen Einarbeitung 2027.pdf" {
+	if err != nil || comb.Issued != 2 || len(comb.Skipped) != 0 || len(comb.Paths) != 1 || filepath.Base(comb.Paths[0]) != "Abschlussbestätigungen Einarbeitung 2027.pdf" {
 		t.Fatalf("combined %+v, %v", comb, err)
 	}
 	text := pdfText(t, comb.Paths[0])
@@ -332,6 +372,11 @@ func TestRunConfirmationsAndCertificate(t *testing.T) {
 		t.Fatalf("%d entries", n)
 	}
 	// CancelBatch stops between documents; what was issued stays recorded.
+	for _, n := range comb.Numbers {
+		if _, err := d.Revoke(n, "Falsches Datum"); err != nil {
+			t.Fatal(err)
+		}
+	}
 	progressHook = func(done, total int) {
 		if done == 1 {
 			d.CancelBatch()
@@ -381,6 +426,17 @@ func TestRunConfirmationsAndCertificate(t *testing.T) {
 		Description: "Konzept und Durchführung", HeadSupports: true, Status: domain.ProjectCompleted}); err != nil {
 		t.Fatal(err)
 	}
+	// A module still ahead: refused, the certificate would state a period
+	// that has not taken place. Its date then comes from its session.
+	last := g.Modules[len(g.Modules)-1]
+	if _, err := w.db.UpdateCourseModule(ctx, last.ID, domain.CourseModuleInput{Title: last.Title, Speaker: last.Speaker, Date: "2027-12-01"}); err != nil {
+		t.Fatal(err)
+	}
+	_, err = d.IssueCertificate(g.ID, w.miaID)
+	wantKey(t, err, "document.certificate.course_running")
+	if _, err := w.db.UpdateCourseModule(ctx, last.ID, domain.CourseModuleInput{Title: last.Title, Speaker: last.Speaker}); err != nil {
+		t.Fatal(err)
+	}
 	cert, err := d.IssueCertificate(g.ID, w.miaID)
 	if err != nil || cert.Entry == nil || cert.Entry.Kind != domain.DocCertificate || filepath.Base(cert.Path) != "Zertifikat Müller Mia.pdf" {
 		t.Fatalf("certificate %+v, %v", cert, err)
@@ -391,11 +447,21 @@ func TestRunConfirmationsAndCertificate(t *testing.T) {
 			t.Errorf("certificate lacks %q:\n%s", want, text)
 		}
 	}
+	period := fmt.Sprintf("01.03.2027 – %02d.03.2027", len(g.Modules))
+	if flat := strings.Join(strings.Fields(text), " "); !strings.Contains(flat, "im Zeitraum "+period) || strings.Contains(flat, "31.12.2027") {
+		t.Errorf("certificate period is not %s (first to last module):\n%s", period, text)
+	}
 	if g.Modules[0].Speaker != "" && !strings.Contains(text, strings.Fields(g.Modules[0].Speaker)[0]) {
 		t.Errorf("certificate lacks the speaker %q", g.Modules[0].Speaker)
 	}
 	if list, _ := d.Register(domain.RegisterFilter{Kind: domain.DocCertificate}); len(list) != 1 || list[0].About != "Kurs 2027" {
 		t.Fatalf("certificate entries %+v", list)
+	}
+	// One valid certificate per participant and course.
+	_, err = d.IssueCertificate(g.ID, w.miaID)
+	wantKey(t, err, "register.already_issued.certificate")
+	if list, _ := d.Register(domain.RegisterFilter{Kind: domain.DocCertificate}); len(list) != 1 {
+		t.Fatalf("second certificate recorded: %+v", list)
 	}
 }
 

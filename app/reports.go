@@ -46,6 +46,10 @@ func (d *DocumentService) SaveHandbook(planID int64) (string, error) {
 			in.Run = t.RunName
 		}
 	}
+	if p, err := db.Person(ctx, plan.NewcomerID); err == nil {
+		in.Salutation, in.LastName = p.Salutation, p.LastName
+	}
+	in.ProgrammeKind = templateKind(ctx, db, plan.TemplateID)
 	pdf, err := documents.Handbook(in)
 	if err != nil {
 		return "", err

@@ -3,7 +3,8 @@
 // on the tandem page (saved into TANDEM_E2E_SAVE_DIR, „Öffnen“ recorded by
 // the dev build), the entry in the register, the saved file verified by
 // uploading it („unverändert“), a one-byte change detected, the entry
-// revoked with a reason, and the same file then verifying as revoked.
+// revoked with a reason, and the same file then verifying as revoked; a
+// second confirmation for the tandem refused and skipped by the run's batch.
 import assert from 'node:assert/strict'
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs'
 import { after, before, test } from 'node:test'
@@ -87,6 +88,33 @@ test('issue the confirmation on the tandem page and open it', async () => {
   assert.match(app.log(), new RegExp(`e2e: open file requested: .*${fileName}`))
 })
 
+test('a second confirmation for the same tandem is refused, pointing to „Neu ausstellen“', async () => {
+  const docs = page.locator('[data-testid=tandem-documents]')
+  await docs.getByRole('button', { name: 'Abschlussbestätigung ausstellen' }).click()
+  const alert = docs.getByRole('alert')
+  await alert.waitFor()
+  const text = await alert.innerText()
+  assert.match(text, new RegExp(`bereits die gültige Abschlussbestätigung Nr\\. ${number}`))
+  assert.match(text, /„Neu ausstellen“/)
+  const list = await page.evaluate(() => window.go.app.DocumentService.Register({ kind: '', status: '', year: 0, query: '', limit: 0 }))
+  assert.equal(list.length, 1)
+})
+
+test('the run\'s batch skips the tandem with a valid confirmation and says so', async () => {
+  await nav().getByRole('link', { name: 'Dokumente' }).click()
+  const batch = page.locator('.document-batch')
+  const option = batch.locator('#db-run option', { hasText: 'Einarbeitung Dokumente' })
+  await option.waitFor({ state: 'attached' })
+  await page.selectOption('#db-run', await option.getAttribute('value'))
+  await batch.getByLabel('eine gemeinsame PDF-Datei').check()
+  await batch.getByRole('button', { name: 'Bestätigungen ausstellen' }).click()
+  await batch
+    .locator('[data-testid=batch-skipped]', { hasText: 'Übersprungen, weil schon eine gültige Abschlussbestätigung vorliegt: Mira Sommer.' })
+    .waitFor()
+  const list = await page.evaluate(() => window.go.app.DocumentService.Register({ kind: '', status: '', year: 0, query: '', limit: 0 }))
+  assert.equal(list.length, 1)
+})
+
 test('the register lists it', async () => {
   await nav().getByRole('link', { name: 'Dokumente' }).click()
   await page.getByRole('heading', { name: 'Dokumente', level: 1 }).waitFor()
@@ -159,7 +187,26 @@ test('a new confirmation, reissued from the register; the old file then verifies
   await page.locator('[data-testid=verify-result]').getByText(`aber ersetzt durch Nr. ${third}.`).waitFor()
 })
 
-test('all confirmations of the run as one combined PDF, with progress', async () => {
+test('all confirmations of the run as one combined PDF: the new tandem issued, the one with a valid confirmation skipped', async () => {
+  // A second tandem of the same run, with its final talk (through the bindings).
+  await page.evaluate(async (tandemId) => {
+    const g = window.go.app
+    const first = await g.TandemService.Get(tandemId)
+    const mira = await g.PeopleService.Get(first.menteeId)
+    const mee = await g.PeopleService.Create({
+      salutation: 'Herr', firstName: 'Lukas', lastName: 'Weiß', email: '', phone: '', departmentId: mira.departmentId, roles: ['mentee'],
+      startDate: '', exitDate: '', lineManagerId: 0, note: '',
+    })
+    const td = await g.TandemService.Create({
+      runId: first.runId, menteeId: mee.id, mentorIds: first.mentorIds, startDate: first.startDate, endDate: first.endDate,
+      withoutRecommendation: false, overrideReason: 'Test',
+    })
+    await g.TandemService.SetStatus(td.id, 'active', '')
+    const d = new Date()
+    const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+    await g.SessionService.RecordFeedbackTalk({ tandemId: td.id, kind: 'final', date: today, answers: [], nextSteps: '' })
+  }, tandemId)
+  await page.reload()
   const batch = page.locator('.document-batch')
   const option = batch.locator('#db-run option', { hasText: 'Einarbeitung Dokumente' })
   await option.waitFor({ state: 'attached' })
@@ -167,7 +214,7 @@ test('all confirmations of the run as one combined PDF, with progress', async ()
   await batch.getByLabel('eine gemeinsame PDF-Datei').check()
   await batch.getByRole('button', { name: 'Bestätigungen ausstellen' }).click()
   await batch.locator('[data-testid=batch-result]', { hasText: '1 von 1 Bestätigungen ausgestellt.' }).waitFor()
-  assert.match(await batch.innerText(), /1 von 1/)
+  assert.match(await batch.locator('[data-testid=batch-skipped]').innerText(), /Mira Sommer/)
   const combined = readFileSync(join(saveDir, 'Abschlussbestätigungen Einarbeitung Dokumente.pdf'))
   assert.equal(combined.subarray(0, 5).toString(), '%PDF-')
   await page.locator(`[data-testid=register-table] tr[data-number="JA-${new Date().getFullYear()}-0004"]`).waitFor()

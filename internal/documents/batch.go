@@ -2,7 +2,6 @@ package documents
 
 import (
 	"runtime"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -74,6 +73,8 @@ func (d *doc) confirmationBody(in ConfirmationDoc) error {
 		"amt":                oneLine(in.Org.OfficeName),
 		"ort":                place,
 		"datum":              issueDate,
+		"anrede":             Salutation("", "", name),
+		"programmart":        ProgrammeKindName(in.ProgrammeKind),
 	})
 	if err != nil {
 		return err
@@ -106,24 +107,18 @@ func (d *doc) confirmationBody(in ConfirmationDoc) error {
 		pairs = append(pairs, [2]string{"Registernummer", num})
 	}
 	d.fields(pairs)
-	if len(in.Covered) > 0 {
+	covered := in.covered()
+	if len(covered) > 0 {
 		d.section("Inhalte", 10)
-		for _, c := range in.Covered {
-			if c = oneLine(c); c == "" {
-				continue
+		for i, c := range covered {
+			if i == len(covered)-1 {
+				d.keepWithSignature(d.bulletH(c)) // the last entry goes with the signature
 			}
 			d.bullet(c)
 		}
 	}
 	p.Ln(6)
-	d.ensure(40)
-	p.SetX(marginLeft)
-	p.MultiCell(contentW, lineH, strings.Join(nonEmpty(place, issueDate), ", "), "", "L", false)
-	signer := strings.Join(nonEmpty(oneLine(in.Org.SignatoryName), oneLine(in.Org.SignatoryFunction)), ", ")
-	if signer == "" {
-		signer = "Unterschrift"
-	}
-	d.signatures([]string{signer})
+	d.signature(place, issueDate)
 	return nil
 }
 

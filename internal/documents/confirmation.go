@@ -18,17 +18,18 @@ const (
 // ConfirmationDoc is the input of the Teilnahme-/Abschlussbestätigung.
 type ConfirmationDoc struct {
 	Org           Organisation
-	Kind          ConfirmationKind // "" = Completion
-	Number        string           // register number, printed when set
-	Name          string           // participant
-	Programme     string           // template name
-	Run           string           // run name, optional
-	StartDate     string           // ISO
-	EndDate       string           // ISO
-	Covered       []string         // phases or topics covered
-	FinalTalkDate string           // ISO, "" when none
-	Place         string           // place of issue; "" = Org.City
-	IssueDate     string           // ISO; "" = Issued's date
+	Kind          ConfirmationKind    // "" = Completion
+	Number        string              // register number, printed when set
+	Name          string              // participant
+	Programme     string              // template name
+	ProgrammeKind domain.TemplateKind // chooses the default wording
+	Run           string              // run name, optional
+	StartDate     string              // ISO
+	EndDate       string              // ISO
+	Covered       []string            // phases or topics covered
+	FinalTalkDate string              // ISO, "" when none
+	Place         string              // place of issue; "" = Org.City
+	IssueDate     string              // ISO; "" = Issued's date
 	// Wording is the organisation's text with placeholders (see
 	// Placeholders); "" = DefaultConfirmationWording.
 	Wording string
@@ -40,7 +41,7 @@ type ConfirmationDoc struct {
 // items' titles; finalTalk is the date of the final feedback talk ("" when none).
 func ConfirmationDocFrom(org Organisation, t domain.Tandem, programme string, p *domain.Plan, finalTalk string, issued time.Time) ConfirmationDoc {
 	d := ConfirmationDoc{
-		Org: org, Kind: Completion, Name: t.MenteeName, Programme: programme, Run: t.RunName,
+		Org: org, Kind: Completion, Name: t.MenteeName, Programme: programme, ProgrammeKind: t.Kind, Run: t.RunName,
 		StartDate: t.StartDate, EndDate: t.EndDate, FinalTalkDate: finalTalk, Issued: issued,
 	}
 	if p != nil {
@@ -107,14 +108,22 @@ func Confirmation(in ConfirmationDoc) ([]byte, error) {
 	return d.bytes()
 }
 
-// withDefaults fills an empty wording with the default one; without a
-// final talk, the default leaves out the sentence about it.
+// withDefaults fills an empty wording with the default of the programme
+// kind (see DefaultWording).
 func (in ConfirmationDoc) withDefaults() ConfirmationDoc {
 	if strings.TrimSpace(in.Wording) == "" {
-		in.Wording = DefaultConfirmationWording
-		if in.FinalTalkDate == "" {
-			in.Wording = defaultWordingNoTalk
-		}
+		in.Wording = DefaultWording(in.ProgrammeKind, in.FinalTalkDate != "", len(in.covered()) > 0)
 	}
 	return in
+}
+
+// covered is the list printed under „Inhalte“: the non-empty entries.
+func (in ConfirmationDoc) covered() []string {
+	var out []string
+	for _, c := range in.Covered {
+		if c = oneLine(c); c != "" {
+			out = append(out, c)
+		}
+	}
+	return out
 }

@@ -446,7 +446,7 @@ func TestSessionMinutes(t *testing.T) {
 func TestCertificate(t *testing.T) {
 	in := CertificateDoc{
 		Org: testOrg(t, true), Number: "JA-2027-0042", Name: "Lena Köhler", Course: "Professionelles Management im ASD",
-		StartDate: "2027-01-15", EndDate: "2027-11-20", PracticeProject: "Einführung einer Fallübergabe-Checkliste im ASD Süd",
+		StartDate: "2027-01-15", EndDate: "2027-09-24", PracticeProject: "Einführung einer Fallübergabe-Checkliste im ASD Süd",
 		Modules: []CertificateModule{
 			{Title: "Führen im ASD – Rolle und Auftrag", Date: "2027-01-15", Speaker: "Prof. Dr. Müßig"},
 			{Title: "Rechtliche Grundlagen: §§ 8a, 36 SGB VIII", Date: "2027-03-12", Speaker: "Renate Öztürk"},
@@ -458,9 +458,27 @@ func TestCertificate(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := checkPDF(t, data, "Zertifikat – Lena Köhler", "Zertifikat Professionelles Management im ASD")
-	wantText(t, r.layout, "Zertifikat", "Lena Köhler", "den Zertifikatskurs „Professionelles Management im ASD“ im Zeitraum 15.01.2027 – 20.11.2027 erfolgreich abgeschlossen hat.",
+	wantText(t, r.layout, "Zertifikat", "Lena Köhler", "den Zertifikatskurs „Professionelles Management im ASD“ im Zeitraum 15.01.2027 – 24.09.2027 erfolgreich abgeschlossen hat.",
 		"Praxisprojekt", "Einführung einer Fallübergabe-Checkliste im ASD Süd", "Registernummer", "JA-2027-0042", "Hilden, 30.09.2027")
 	wantText(t, r.raw, "Rechtliche Grundlagen: §§ 8a, 36 SGB VIII", "12.03.2027", "Renate Öztürk", "Prof. Dr. Müßig")
+	// A course whose name says what it is is not named twice.
+	named := in
+	named.Course = "Zertifikatskurs Professionelles Management im ASD"
+	data, err = Certificate(named)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r = checkPDF(t, data, "Zertifikat – Lena Köhler", "Zertifikat "+named.Course)
+	wantText(t, r.layout, "den „Zertifikatskurs Professionelles Management im ASD“ im Zeitraum")
+	if strings.Contains(squash(r.layout), squash("Zertifikatskurs „Zertifikatskurs")) {
+		t.Error("course kind repeated before its name")
+	}
+	// A period ending after the date of issue is not certified.
+	late := in
+	late.EndDate = "2027-12-31"
+	if _, err := Certificate(late); errKey(err) != "document.certificate.period_after_issue" {
+		t.Errorf("period after issue: %v", err)
+	}
 	in.Number = "42"
 	if _, err := Certificate(in); errKey(err) != "document.number.invalid" {
 		t.Errorf("bad number: %v", err)

@@ -37,13 +37,18 @@ type HandbookItem struct {
 type HandbookDoc struct {
 	Org          Organisation
 	NewcomerName string
+	Salutation   string // "Frau", "Herr" or "" (see Salutation)
+	LastName     string // for the salutation; "" addresses by NewcomerName
 	Programme    string
-	Run          string
-	StartDate    string // ISO
-	ProbationEnd string // ISO or ""
-	Contacts     []Contact
-	Phases       []domain.Phase
-	Items        []HandbookItem
+	// ProgrammeKind names the handbook, its chapters and the default
+	// welcome ("" = onboarding).
+	ProgrammeKind domain.TemplateKind
+	Run           string
+	StartDate     string // ISO
+	ProbationEnd  string // ISO or ""
+	Contacts      []Contact
+	Phases        []domain.Phase
+	Items         []HandbookItem
 	// Welcome is the organisation's welcome text with the placeholders of
 	// the confirmation (see Placeholders); "" = DefaultWelcomeText.
 	Welcome   string
@@ -58,7 +63,7 @@ const DefaultNotePages = 4
 const MaxNotePages = 40
 
 // DefaultWelcomeText is used when the organisation has not written its own.
-const DefaultWelcomeText = "Liebe:r {{name}},\n\n" +
+const DefaultWelcomeText = "{{anrede}},\n\n" +
 	"herzlich willkommen im {{amt}} ({{kommune}})! Wir freuen uns, dass Sie ab dem {{beginn}} unser Team verstärken.\n\n" +
 	"Dieses Handbuch begleitet Sie durch Ihre Einarbeitung im Programm „{{programm}}“. Es enthält die wichtigsten " +
 	"Ansprechpersonen, Ihren persönlichen Einarbeitungsplan und zu jedem Thema eine kurze Beschreibung, die " +
@@ -143,7 +148,7 @@ func Handbook(in HandbookDoc) ([]byte, error) {
 	prog := oneLine(in.Programme)
 	welcome := in.Welcome
 	if strings.TrimSpace(welcome) == "" {
-		welcome = DefaultWelcomeText
+		welcome = DefaultWelcome(in.ProgrammeKind)
 	}
 	dash := func(s string) string {
 		if s == "" {
@@ -158,6 +163,7 @@ func Handbook(in HandbookDoc) ([]byte, error) {
 		"zeitraum": dash(period(in.StartDate, in.ProbationEnd)), "abschlussgespraech": "–",
 		"kommune": oneLine(in.Org.Municipality), "amt": oneLine(in.Org.OfficeName),
 		"ort": place, "datum": in.Issued.Format("02.01.2006"),
+		"anrede": Salutation(in.Salutation, in.LastName, name), "programmart": ProgrammeKindName(in.ProgrammeKind),
 	})
 	if err != nil {
 		return nil, err
@@ -168,7 +174,8 @@ func Handbook(in HandbookDoc) ([]byte, error) {
 	}
 	notes = min(notes, MaxNotePages)
 
-	d := newDoc(in.Org, "Einarbeitungshandbuch – "+name, "Einarbeitungshandbuch", in.Issued)
+	kt := textsFor(in.ProgrammeKind)
+	d := newDoc(in.Org, kt.handbook+" – "+name, kt.handbook, in.Issued)
 	p := d.pdf
 
 	// the table of contents, its pages filled in at the end
@@ -183,8 +190,8 @@ func Handbook(in HandbookDoc) ([]byte, error) {
 	}
 	welcomeE := chapter("1", "Willkommen")
 	orgE := chapter("2", "Organisation und Ansprechpersonen")
-	planE := chapter("3", "Ihr Einarbeitungsplan")
-	topicsE := chapter("4", "Themen der Einarbeitung")
+	planE := chapter("3", "Ihr "+kt.plan)
+	topicsE := chapter("4", kt.topics)
 	items := make([]*tocEntry, len(in.Items))
 	for i, it := range in.Items {
 		items[i] = chapter("4."+strconv.Itoa(i+1), it.Title)
@@ -320,7 +327,7 @@ func (d *doc) cover(name, prog string, in HandbookDoc) {
 	p.SetY(max(p.GetY(), 80))
 	d.font("B", 28)
 	p.SetX(marginLeft)
-	p.MultiCell(contentW, 12, "Einarbeitungshandbuch", "", "C", false)
+	p.MultiCell(contentW, 12, textsFor(in.ProgrammeKind).handbook, "", "C", false)
 	p.Ln(10)
 	d.font("B", 18)
 	p.SetX(marginLeft)

@@ -80,7 +80,7 @@ func TestHandbook(t *testing.T) {
 	}
 	wantText(t, r.layout, "Einarbeitungshandbuch", "Erika Müller-Lüdenscheidt", "ASD-Einarbeitung Hilden", "Beginn: 01.03.2027",
 		"Inhalt", "1 Willkommen", "2 Organisation und Ansprechpersonen", "3 Ihr Einarbeitungsplan", "5 Eigene Notizen",
-		"Liebe:r Erika Müller-Lüdenscheidt", "herzlich willkommen im Amt für Jugend, Schule und Sport (Stadt Hilden)",
+		"Guten Tag Erika Müller-Lüdenscheidt,", "herzlich willkommen im Amt für Jugend, Schule und Sport (Stadt Hilden)",
 		"Ihre Ansprechpersonen", "Jörg Schäfer", "Sachgebietsleitung", "Petra Weiß", "Amtsleitung", "j.schaefer@hilden.de",
 		"Themen und Termine", "Rechtliche Grundlagen", "§ 36 SGB VIII; § 8a SGB VIII", "Checkliste", "Gespräch mit „Team Süd“ führen",
 		"Notizen", "Phasen", "Ankommen")

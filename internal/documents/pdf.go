@@ -102,6 +102,8 @@ type doc struct {
 	// fresh marks the next page as the first of a new letter (batch):
 	// it gets the letterhead instead of the running head.
 	fresh bool
+	// compact makes tables denser (a certificate fitted on one page).
+	compact bool
 }
 
 // newDoc starts a document with metadata, fonts, footer and the first page
@@ -367,6 +369,31 @@ func (d *doc) signatures(labels []string) {
 	d.font("", bodySize)
 }
 
+// signatureH is the height of the block signature prints: place and
+// date, room to sign, the line and the signatory below it.
+const signatureH = 36.0
+
+// signature prints place and date, then the signature line of the
+// organisation's signatory, kept together on one page.
+func (d *doc) signature(place, date string) {
+	p := d.pdf
+	d.ensure(signatureH)
+	p.SetX(marginLeft)
+	p.MultiCell(contentW, lineH, strings.Join(nonEmpty(place, date), ", "), "", "L", false)
+	signer := strings.Join(nonEmpty(oneLine(d.org.SignatoryName), oneLine(d.org.SignatoryFunction)), ", ")
+	if signer == "" {
+		signer = "Unterschrift"
+	}
+	d.signatures([]string{signer})
+}
+
+// keepWithSignature starts a new page unless h mm of text, the gap before
+// the signature (6 mm) and the signature block fit on this one, so that
+// the signature never stands on a page without the text it signs.
+func (d *doc) keepWithSignature(h float64) {
+	d.ensure(h + 6 + signatureH)
+}
+
 // column of a table.
 type column struct {
 	title string
@@ -380,9 +407,10 @@ type column struct {
 // is cut off however long a cell is.
 func (d *doc) table(cols []column, rows [][]string) {
 	p := d.pdf
-	const pad = 1.2
-	const size = 9.0
-	const lh = 4.4
+	pad, size, lh := 1.2, 9.0, 4.4
+	if d.compact {
+		pad, size, lh = 0.7, 8.0, 3.7
+	}
 	bottom := pageH - marginBottom
 	drawHeader := func() {
 		d.font("B", size)

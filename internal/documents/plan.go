@@ -11,12 +11,14 @@ import (
 type PlanDoc struct {
 	Org          Organisation
 	NewcomerName string
-	Programme    string   // template name
-	Mentors      []string // names of the tandem's mentors; none: "–"
-	StartDate    string   // ISO
-	ProbationEnd string   // ISO or ""
-	Items        []PlanDocItem
-	Issued       time.Time // the caller's clock: print date and PDF dates
+	Programme    string // template name
+	// ProgrammeKind names the plan: Einarbeitungsplan, Mentoringplan … ("" = onboarding)
+	ProgrammeKind domain.TemplateKind
+	Mentors       []string // names of the tandem's mentors; none: "–"
+	StartDate     string   // ISO
+	ProbationEnd  string   // ISO or ""
+	Items         []PlanDocItem
+	Issued        time.Time // the caller's clock: print date and PDF dates
 }
 
 // PlanDocItem is one row of the plan's table.
@@ -60,8 +62,9 @@ func OnboardingPlan(in PlanDoc) ([]byte, error) {
 	if name == "" {
 		return nil, domain.Invalid("newcomerName", "document.name.missing")
 	}
-	d := newDoc(in.Org, "Einarbeitungsplan – "+name, "Einarbeitungsplan", in.Issued)
-	d.heading("Einarbeitungsplan")
+	kt := textsFor(in.ProgrammeKind)
+	d := newDoc(in.Org, kt.plan+" – "+name, kt.plan, in.Issued)
+	d.heading(kt.plan)
 	mentors := ""
 	for i, m := range in.Mentors {
 		if m = oneLine(m); m != "" {
@@ -126,6 +129,6 @@ func OnboardingPlan(in PlanDoc) ([]byte, error) {
 		d.pdf.MultiCell(contentW, 4, "Erledigte Themen sind angekreuzt; die übrigen Kästchen werden von Hand abgehakt.", "", "L", false)
 		d.grey(false)
 	}
-	d.signatures([]string{"Ort, Datum, Unterschrift neue Fachkraft", "Ort, Datum, Unterschrift Mentor:in"})
+	d.signatures([]string{"Ort, Datum, Unterschrift " + kt.mentee, "Ort, Datum, Unterschrift Mentor:in"})
 	return d.bytes()
 }

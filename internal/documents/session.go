@@ -10,8 +10,14 @@ import (
 
 // MinutesDoc is the input of the Gesprächsprotokoll of one session.
 type MinutesDoc struct {
-	Org             Organisation
-	Subject         string // what the session belongs to, e.g. "Tandem Erika Muster" or a group's name
+	Org     Organisation
+	Subject string // what the session belongs to, e.g. "Tandem Erika Muster" or a group's name
+	// GroupKind is the kind of the group the session belongs to; "" for a
+	// tandem's session. It chooses the title (see MinutesTitle).
+	GroupKind domain.GroupKind
+	// Plan names the tandem's plan („Einarbeitungsplan“, see PlanName);
+	// "" when there is none: then no topics section unless Topics are given.
+	Plan            string
 	Date            string // ISO
 	StartTime       string // "HH:MM" or ""
 	DurationMinutes int
@@ -51,17 +57,43 @@ func (in MinutesDoc) ShowsConfidential() bool {
 	return false
 }
 
-// SessionMinutes renders the Gesprächsprotokoll: date, place, participants,
-// topics, notes and agreements. Confidential notes appear only with
-// IncludeConfidential, each marked „vertraulich“, and the document then
-// says so at the top.
+// MinutesTitle is the title of a session's minutes: „Gesprächsprotokoll“
+// of a tandem, „Protokoll der Steuerungsgruppe“ and so on of a group.
+func MinutesTitle(kind domain.GroupKind) string {
+	switch kind {
+	case domain.GroupSteering:
+		return "Protokoll der Steuerungsgruppe"
+	case domain.GroupPeerMentees:
+		return "Protokoll der Peergruppe der Mentees"
+	case domain.GroupPeerMentors:
+		return "Protokoll der Peergruppe der Mentor:innen"
+	case domain.GroupCourse:
+		return "Protokoll des Kurstermins"
+	}
+	return "Gesprächsprotokoll"
+}
+
+// PlanName is what a tandem's plan is called in documents: the
+// Einarbeitungsplan of an onboarding, the „Plan des Tandems“ otherwise.
+func PlanName(kind domain.TemplateKind) string {
+	if kind == domain.KindOnboarding {
+		return "Einarbeitungsplan"
+	}
+	return "Plan des Tandems"
+}
+
+// SessionMinutes renders the minutes: date, place, participants, topics
+// (of the tandem's plan, only where there is one), notes and agreements.
+// Confidential notes appear only with IncludeConfidential, each marked
+// „vertraulich“, and the document then says so at the top.
 func SessionMinutes(in MinutesDoc) ([]byte, error) {
 	subject := oneLine(in.Subject)
-	title := "Gesprächsprotokoll"
+	kind := MinutesTitle(in.GroupKind)
+	title := kind
 	if d := germanDate(in.Date); d != "" {
 		title += " vom " + d
 	}
-	d := newDoc(in.Org, strings.Join(nonEmpty(title, subject), " – "), "Gesprächsprotokoll", in.Issued)
+	d := newDoc(in.Org, strings.Join(nonEmpty(title, subject), " – "), kind, in.Issued)
 	p := d.pdf
 	d.heading(title)
 	var confidential []domain.Note
@@ -114,15 +146,7 @@ func SessionMinutes(in MinutesDoc) ([]byte, error) {
 	}
 	d.fields(pairs)
 
-	d.section("Themen", 10)
-	if len(in.Topics) == 0 {
-		d.para("Keine Themen aus dem Einarbeitungsplan zugeordnet.")
-	}
-	for _, t := range in.Topics {
-		if t = oneLine(t); t != "" {
-			d.bullet(t)
-		}
-	}
+	d.topics(in.Topics, in.Plan)
 
 	d.section("Notizen", 10)
 	notes := open
@@ -167,6 +191,29 @@ func SessionMinutes(in MinutesDoc) ([]byte, error) {
 	}
 	d.signatures([]string{"Ort, Datum, Unterschrift", "Ort, Datum, Unterschrift"})
 	return d.bytes()
+}
+
+// topics prints the plan topics of a session: without a plan and
+// without topics nothing, not even a sentence about a plan.
+func (d *doc) topics(topics []string, plan string) {
+	if len(topics) == 0 && plan == "" {
+		return
+	}
+	d.section("Themen", 10)
+	if len(topics) == 0 {
+		d.para("Keine Themen aus dem " + plan + " zugeordnet.")
+	}
+	for _, t := range topics {
+		if t = oneLine(t); t != "" {
+			d.bullet(t)
+		}
+	}
+}
+
+// bulletH is the height bullet takes for s.
+func (d *doc) bulletH(s string) float64 {
+	d.font("", bodySize)
+	return float64(max(1, len(d.pdf.SplitText(s, contentW-6)))) * lineH
 }
 
 // bullet prints one wrapped list entry with a dash.

@@ -150,7 +150,11 @@ func recordDocument(ctx context.Context, tx *Tx, number string, issued time.Time
 	if err := checkRegisterRefs(ctx, tx, in); err != nil {
 		return domain.RegisterEntry{}, err
 	}
-	if supersedes != "" {
+	if supersedes == "" {
+		if err := checkNoValidDocument(ctx, tx, in); err != nil {
+			return domain.RegisterEntry{}, err
+		}
+	} else {
 		old, err := registerEntry(ctx, tx, `d.number = ?`, supersedes)
 		if err != nil {
 			return domain.RegisterEntry{}, err
@@ -179,6 +183,43 @@ func recordDocument(ctx context.Context, tx *Tx, number string, issued time.Time
 	}
 	id, _ := res.LastInsertId()
 	return registerEntry(ctx, tx, `d.id = ?`, id)
+}
+
+// ValidDocument returns the valid entry that already stands for what in
+// names (a tandem's confirmation, a participant's certificate of a course),
+// or false when there is none.
+func (db *DB) ValidDocument(ctx context.Context, in domain.RegisterInput) (domain.RegisterEntry, bool, error) {
+	return validDocument(ctx, db.read, in)
+}
+
+func validDocument(ctx context.Context, q queryer, in domain.RegisterInput) (domain.RegisterEntry, bool, error) {
+	where, args := `d.kind = ? AND d.status = 'valid' AND d.person_id = ? AND d.group_id = ?`, []any{string(in.Kind), in.PersonID, in.GroupID}
+	if in.Kind == domain.DocConfirmation {
+		where, args = `d.kind = ? AND d.status = 'valid' AND d.tandem_id = ?`, []any{string(in.Kind), in.TandemID}
+	}
+	e, err := scanRegisterEntry(q.QueryRowContext(ctx, registerSelect+` WHERE `+where+` ORDER BY d.id DESC LIMIT 1`, args...))
+	if errors.Is(err, sql.ErrNoRows) {
+		return e, false, nil
+	}
+	return e, err == nil, wrapf(err, "find valid document")
+}
+
+// checkNoValidDocument refuses a second valid document for one completion
+// (ECONFLICT register.already_issued): a new one must supersede the old.
+func checkNoValidDocument(ctx context.Context, tx *Tx, in domain.RegisterInput) error {
+	e, found, err := validDocument(ctx, tx, in)
+	if err != nil || !found {
+		return err
+	}
+	return AlreadyIssued(e)
+}
+
+// AlreadyIssued is the error for a document that already stands valid.
+func AlreadyIssued(e domain.RegisterEntry) error {
+	if e.Kind == domain.DocCertificate {
+		return domain.Conflict("register.already_issued.certificate", "number", e.Number, "name", e.PersonName)
+	}
+	return domain.Conflict("register.already_issued.confirmation", "number", e.Number, "name", e.PersonName)
 }
 
 // NextRegisterNumbers returns the count numbers the next documents issued

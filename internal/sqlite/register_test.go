@@ -25,14 +25,19 @@ func TestRegisterNumbersAndStatus(t *testing.T) {
 		return domain.RegisterInput{Kind: domain.DocConfirmation, PersonID: w.mentee.ID, TandemID: w.tandem.ID, SHA256: hashOf(s)}
 	}
 	issued := time.Date(2027, 3, 10, 12, 0, 0, 0, time.Local)
-	// Sequential within a year, from 0001.
+	// Sequential within a year, from 0001; each one after the first
+	// replaces the one before (a tandem never has two valid confirmations).
 	var nums []string
 	for i := 0; i < 3; i++ {
 		n, err := db.NextRegisterNumber(ctx, issued)
 		if err != nil {
 			t.Fatal(err)
 		}
-		e, err := db.RecordDocument(ctx, n, issued, in(fmt.Sprint("pdf", i)), "")
+		replaces := ""
+		if i > 0 {
+			replaces = nums[i-1]
+		}
+		e, err := db.RecordDocument(ctx, n, issued, in(fmt.Sprint("pdf", i)), replaces)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -43,6 +48,15 @@ func TestRegisterNumbersAndStatus(t *testing.T) {
 	}
 	if strings.Join(nums, " ") != "JA-2027-0001 JA-2027-0002 JA-2027-0003" {
 		t.Fatalf("numbers %v", nums)
+	}
+	// A second valid confirmation of the same tandem is refused; it must
+	// replace the valid one.
+	unchangedTables(t, db, registerTables, domain.ECONFLICT, "register.already_issued.confirmation", func() error {
+		_, err := db.RecordDocument(ctx, "JA-2027-0004", issued, in("again"), "")
+		return err
+	})
+	if v, ok, err := db.ValidDocument(ctx, in("")); err != nil || !ok || v.Number != "JA-2027-0003" {
+		t.Fatalf("valid document %+v %v %v", v, ok, err)
 	}
 	// A new year starts again at 0001.
 	next := time.Date(2028, 1, 2, 9, 0, 0, 0, time.Local)
@@ -89,37 +103,44 @@ func TestRegisterNumbersAndStatus(t *testing.T) {
 
 	// Revoke needs a reason; then the entry stays, revoked.
 	unchangedTables(t, db, registerTables, domain.EINVALID, "text.required", func() error {
-		_, err := db.RevokeDocument(ctx, "JA-2027-0001", "  ")
+		_, err := db.RevokeDocument(ctx, "JA-2027-0003", "  ")
 		return err
 	})
-	r, err := db.RevokeDocument(ctx, "JA-2027-0001", "Falscher Zeitraum")
+	r, err := db.RevokeDocument(ctx, "JA-2027-0003", "Falscher Zeitraum")
 	if err != nil || r.Status != domain.RegisterRevoked || r.RevokeReason != "Falscher Zeitraum" || r.RevokedAt == "" {
 		t.Fatalf("revoke %+v, %v", r, err)
 	}
 	unchangedTables(t, db, registerTables, domain.ECONFLICT, "register.revoked", func() error {
-		_, err := db.RevokeDocument(ctx, "JA-2027-0001", "nochmal")
+		_, err := db.RevokeDocument(ctx, "JA-2027-0003", "nochmal")
 		return err
 	})
+	// With the valid one revoked, a new one may be issued.
+	if _, ok, _ := db.ValidDocument(ctx, in("")); ok {
+		t.Fatal("revoked entry counted as valid")
+	}
+	if e, err := db.RecordDocument(ctx, "JA-2027-0004", issued, in("pdf3"), ""); err != nil || e.Number != "JA-2027-0004" {
+		t.Fatalf("after revoking %+v, %v", e, err)
+	}
 
 	// Reissue: new number, old one superseded in the same transaction.
 	n, _ := db.NextRegisterNumber(ctx, issued)
-	ne, err := db.RecordDocument(ctx, n, issued, in("pdf-new"), "JA-2027-0002")
-	if err != nil || ne.Number != "JA-2027-0004" || ne.Supersedes != "JA-2027-0002" {
+	ne, err := db.RecordDocument(ctx, n, issued, in("pdf-new"), "JA-2027-0004")
+	if err != nil || ne.Number != "JA-2027-0005" || ne.Supersedes != "JA-2027-0004" {
 		t.Fatalf("reissue %+v, %v", ne, err)
 	}
-	old, _ := db.RegisterEntry(ctx, "JA-2027-0002")
-	if old.Status != domain.RegisterSuperseded || old.SupersededBy != "JA-2027-0004" {
+	old, _ := db.RegisterEntry(ctx, "JA-2027-0004")
+	if old.Status != domain.RegisterSuperseded || old.SupersededBy != "JA-2027-0005" {
 		t.Fatalf("old %+v", old)
 	}
 	// A superseded or revoked entry cannot be superseded again.
 	unchangedTables(t, db, registerTables, domain.ECONFLICT, "register.superseded", func() error {
-		_, err := db.RecordDocument(ctx, "JA-2027-0005", issued, in("pdf-x"), "JA-2027-0002")
+		_, err := db.RecordDocument(ctx, "JA-2027-0006", issued, in("pdf-x"), "JA-2027-0004")
 		return err
 	})
 
 	// Filtered list, newest first.
 	list, err := db.RegisterEntries(ctx, domain.RegisterFilter{Query: "neumann"})
-	if err != nil || len(list) != 4 {
+	if err != nil || len(list) != 5 {
 		t.Fatalf("list %+v, %v", list, err)
 	}
 	if list, _ := db.RegisterEntries(ctx, domain.RegisterFilter{Status: domain.RegisterRevoked}); len(list) != 1 {
@@ -137,7 +158,7 @@ func TestRegisterNumbersAndStatus(t *testing.T) {
 	if _, err := raw.Exec(`UPDATE document_register SET sha256 = ? WHERE number = 'JA-2027-0003'`, hashOf("other")); err == nil {
 		t.Fatal("hash changed")
 	}
-	if _, err := raw.Exec(`UPDATE document_register SET status = 'valid', revoked_at = NULL, revoke_reason = '' WHERE number = 'JA-2027-0001'`); err == nil {
+	if _, err := raw.Exec(`UPDATE document_register SET status = 'valid', revoked_at = NULL, revoke_reason = '' WHERE number = 'JA-2027-0003'`); err == nil {
 		t.Fatal("revoked entry made valid again")
 	}
 
@@ -158,7 +179,7 @@ func TestRegisterNumbersAndStatus(t *testing.T) {
 		t.Fatalf("after deletion %+v, %v", e, err)
 	}
 	var count int
-	if err := raw.QueryRow(`SELECT count(*) FROM document_register`).Scan(&count); err != nil || count != 4 {
+	if err := raw.QueryRow(`SELECT count(*) FROM document_register`).Scan(&count); err != nil || count != 5 {
 		t.Fatalf("count %d, %v", count, err)
 	}
 }

@@ -11,6 +11,8 @@ func init() {
 		"retention.nothing_selected":    "Es ist nichts zum Löschen ausgewählt.",
 		"retention.too_many":            "Auf einmal können höchstens {max} Einträge gelöscht werden. Es wurde nichts gelöscht.",
 		"person.erase.confirm_too_long": "Der Name zur Bestätigung darf höchstens {max} Zeichen lang sein. Es wurde nichts gelöscht.",
+		"person.erase.mention_unknown":  "Die Liste der Erwähnungen ist nicht mehr aktuell (ein Text wurde inzwischen geändert). Bitte den Dialog neu öffnen. Es wurde nichts gelöscht.",
+		"person.erase.mentions_max":     "Auf einmal können höchstens {max} Erwähnungen geschwärzt werden. Es wurde nichts gelöscht.",
 	} {
 		messages[k] = v
 	}
@@ -21,6 +23,7 @@ func init() {
 		"action":      "Aktion",
 		"offset":      "Seite",
 		"limit":       "Seitengröße",
+		"mentionIds":  "Erwähnungen",
 	} {
 		if _, ok := fieldLabels[k]; !ok {
 			fieldLabels[k] = v

@@ -35,6 +35,7 @@ var AuditKindText = map[string]string{
 	"calendar":         "Kalender",
 	"self_assessment":  "Selbsteinschätzung",
 	"practice_project": "Praxisprojekt der Person",
+	"erasure_list":     "Löschliste erneut angewandt (die folgenden Löschungen waren schon verfügt)",
 }
 
 // AuditActionWord is the German word of an action (the code itself when

@@ -74,7 +74,7 @@ func (db *DB) Mentions(ctx context.Context, id int64) ([]Mention, error) {
 // validMentionIDs checks the shape of the ids an erasure is to redact.
 func validMentionIDs(ids []string) error {
 	if len(ids) > maxMentionIDs {
-		return domain.Invalid("mentionIds", "person.erase.mentions_too_many", "max", maxMentionIDs)
+		return domain.Invalid("mentionIds", "person.erase.mentions_max", "max", maxMentionIDs)
 	}
 	for _, m := range ids {
 		if _, ok := parseMentionID(m); !ok || len(m) > 300 {

@@ -291,7 +291,7 @@ func dumpNames(t *testing.T, path string) {
 	for _, c := range cols {
 		var n int
 		v := `lower(CAST("` + c[1] + `" AS TEXT))`
-		if err := raw.QueryRow(`SELECT count(*) FROM "`+c[0]+`" WHERE `+v+` LIKE '%mira%' OR `+v+` LIKE '%mueller%' OR `+v+` LIKE '%muller%'`).Scan(&n); err == nil && n > 0 {
+		if err := raw.QueryRow(`SELECT count(*) FROM "` + c[0] + `" WHERE ` + v + ` LIKE '%mira%' OR ` + v + ` LIKE '%mueller%' OR ` + v + ` LIKE '%muller%'`).Scan(&n); err == nil && n > 0 {
 			t.Logf("%s.%s: %d rows", c[0], c[1], n)
 		}
 	}

@@ -72,7 +72,7 @@ func (tx *Tx) audit(ctx context.Context, action, kind string, id int64) error {
 // lines of erasures applied again (after a restore, or from the list kept
 // beside the database): what follows it was erased before and is erased
 // once more in this file, not by someone's new decision.
-const ReappliedErasures = "reapplied_erasures"
+const ReappliedErasures = "erasure_list"
 
 // auditKinds are the record kinds the Go side may log.
 var auditKinds = map[string]bool{"person": true, "tandem": true, "session": true, "note": true, "agreement": true,

@@ -3,9 +3,12 @@ package sqlite_test
 import (
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
+	"tandem/internal/documents"
 	"tandem/internal/domain"
 	"tandem/internal/sqlite"
 )
@@ -251,5 +254,82 @@ func TestStatusReport(t *testing.T) {
 	}
 	if len(long.NewcomersByPeriod) != 10 || long.NewcomersByPeriod[6].Label != "2026" || long.NewcomersByPeriod[6].Figure.Text() != "10" {
 		t.Errorf("yearly buckets %+v", long.NewcomersByPeriod)
+	}
+}
+
+// Thirty newcomers and sixty sessions over two years: by month nearly
+// every bar would be suppressed and the charts empty; the report groups
+// them so that every bar can be shown.
+func TestStatusReportTwoThinYears(t *testing.T) {
+	db := progOpen(t)
+	tmpl := progTemplate(t, db, hildenTemplate())
+	w := progWriter(t, db)
+	tx, err := w.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	const now = "2025-01-01T00:00:00Z"
+	exec := func(q string, args ...any) {
+		t.Helper()
+		if _, err := tx.Exec(q, args...); err != nil {
+			t.Fatalf("%v\n%s %v", err, q, args)
+		}
+	}
+	exec(`INSERT INTO runs (id, template_id, name, start_date, end_date, created_at, updated_at) VALUES (1, ?, 'Durchgang', '2025-01-01', '2026-12-31', ?, ?)`, tmpl, now, now)
+	for id := 1; id <= 40; id++ {
+		start := fmt.Sprintf("%d-%02d-10", 2025+(id-1)/15, (id-1)%12+1)
+		if id > 30 {
+			start = "2020-01-01" // mentors
+		}
+		exec(`INSERT INTO people (id, first_name, last_name, sort_key, search_key, start_date, created_at, updated_at)
+			VALUES (?, 'Geheim', ?, ?, 'x', ?, ?, ?)`, id, fmt.Sprintf("Person%d", id), fmt.Sprintf("p%02d", id), start, now, now)
+		if id <= 30 {
+			exec(`INSERT INTO plans (id, newcomer_id, template_id, start_date, status, created_at, updated_at) VALUES (?, ?, ?, ?, 'active', ?, ?)`, id, id, tmpl, start, now, now)
+		}
+	}
+	for id := 1; id <= 10; id++ {
+		exec(`INSERT INTO tandems (id, run_id, mentee_id, status, start_date, end_date, created_at, updated_at)
+			VALUES (?, 1, ?, 'active', '2025-01-01', '2026-12-31', ?, ?)`, id, id, now, now)
+		exec(`INSERT INTO tandem_mentors (tandem_id, mentor_id, position) VALUES (?, ?, 0)`, id, 30+id)
+	}
+	for i := 0; i < 60; i++ {
+		month := i * 2 / 5
+		exec(`INSERT INTO sessions (kind, tandem_id, date, start_time, duration_minutes, created_at, updated_at)
+			VALUES ('tandem', ?, ?, '10:00', 60, ?, ?)`, i%10+1, fmt.Sprintf("%d-%02d-%02d", 2025+month/12, month%12+1, i%28+1), now, now)
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	r, err := db.StatusReport(ctx, "2025-01-01", "2026-12-31", time.Date(2027, 2, 1, 9, 0, 0, 0, time.Local))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Newcomers.Value != 30 || r.Sessions.Value != 60 {
+		t.Fatalf("newcomers %+v, sessions %+v", r.Newcomers, r.Sessions)
+	}
+	for name, chart := range map[string][]domain.Bucket{"newcomers": r.NewcomersByPeriod, "sessions": r.SessionsByPeriod} {
+		sum := 0
+		for _, b := range chart {
+			if b.Figure.Hidden() {
+				t.Errorf("%s: bar %s suppressed: %+v", name, b.Label, chart)
+			}
+			sum += b.Figure.Value
+		}
+		if sum != 30 && sum != 60 {
+			t.Errorf("%s: bars add up to %d", name, sum)
+		}
+	}
+	if r.NewcomersGrain == domain.GrainMonth || r.NewcomersGrain == domain.GrainYear || r.SessionsGrain == domain.GrainYear {
+		t.Errorf("grains: newcomers %v, sessions %v", r.NewcomersGrain, r.SessionsGrain)
+	}
+	if keep := os.Getenv("REPORT_KEEP"); keep != "" { // REPORT_KEEP=/tmp/x keeps the PDF to look at
+		pdf, err := documents.StatusReportPDF(documents.ReportDoc{Report: r, Issued: time.Date(2027, 2, 1, 9, 0, 0, 0, time.UTC)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(keep, "sachstandsbericht.pdf"), pdf, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

@@ -12,6 +12,8 @@ import (
 	"time"
 	_ "time/tzdata" // reference zone data for the tests, whatever the OS has
 	"unicode/utf8"
+
+	"tandem/internal/wintest"
 )
 
 var berlin = mustZone("Europe/Berlin")
@@ -410,6 +412,7 @@ func pythonWithICalendar(t *testing.T) string {
 		}
 		tried = append(tried, path+": "+strings.TrimSpace(string(out)))
 	}
+	wintest.Missing(t, "python3-icalendar")
 	t.Fatalf("no python3 can import icalendar (%s); run scripts/install-deps.sh, which installs the Debian package python3-icalendar",
 		strings.Join(tried, "; "))
 	return ""

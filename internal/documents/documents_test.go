@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"tandem/internal/domain"
+	"tandem/internal/wintest"
 )
 
 var issued = time.Date(2027, 9, 30, 14, 5, 0, 0, time.UTC)
@@ -74,6 +75,7 @@ type pdfResult struct {
 
 func checkPDF(t *testing.T, data []byte, title, subject string) pdfResult {
 	t.Helper()
+	wintest.LinuxTools(t, "qpdf", "pdfinfo", "pdftotext", "pdftoppm")
 	for _, tool := range []string{"qpdf", "pdfinfo", "pdftotext", "pdftoppm"} {
 		if _, err := exec.LookPath(tool); err != nil {
 			t.Fatalf("%s not installed (apt-get install qpdf poppler-utils)", tool)
@@ -212,6 +214,7 @@ func TestOnboardingPlanEmptyAndWithoutOrganisation(t *testing.T) {
 	// without an organisation the plan is still made, with Tandem as author
 	file := filepath.Join(t.TempDir(), "p.pdf")
 	_ = os.WriteFile(file, data, 0o600)
+	wintest.LinuxTools(t, "qpdf", "pdftotext", "pdfinfo")
 	if out, err := exec.Command("qpdf", "--check", file).CombinedOutput(); err != nil {
 		t.Fatalf("qpdf: %v %s", err, out)
 	}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"tandem/internal/domain"
+	"tandem/internal/wintest"
 )
 
 // icsEvent is what internal/calendar/testdata/check_ics.py reads of a VEVENT
@@ -54,6 +55,7 @@ func parseICS(t *testing.T, content []byte) icsFile {
 		}
 	}
 	if python == "" {
+		wintest.Missing(t, "python3-icalendar")
 		t.Fatal("no python3 can import icalendar; run scripts/install-deps.sh (Debian package python3-icalendar)")
 	}
 	file := filepath.Join(t.TempDir(), "export.ics")

@@ -22,7 +22,9 @@ func snapshot(t *testing.T, db *sqlite.DB, to string) {
 	if err := db.Checkpoint(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := progWriter(t, db).Exec(`VACUUM INTO ?`, to); err != nil {
+	w := progWriter(t, db)
+	defer w.Close() // an open handle would keep Windows from replacing the file
+	if _, err := w.Exec(`VACUUM INTO ?`, to); err != nil {
 		t.Fatal(err)
 	}
 }

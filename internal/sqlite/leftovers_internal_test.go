@@ -24,10 +24,13 @@ func TestReadOnlyDSN(t *testing.T) {
 		{`\\server\Jugendamt$\Tandem 100% #2?ü.db`, "file:////server/Jugendamt$/Tandem%20100%25%20%232%3F%C3%BC.db" + q},
 	} {
 		var got string
-		if runtime.GOOS == "windows" || !strings.Contains(c.path, `\`) {
+		switch windowsPath := strings.Contains(c.path, `\`); {
+		case windowsPath == (runtime.GOOS == "windows"):
 			got = ReadOnlyDSN(c.path, "_pragma=busy_timeout(5000)")
-		} else { // what filepath.ToSlash does on Windows
+		case windowsPath: // what filepath.ToSlash does on Windows
 			got = readOnlyDSN(strings.ReplaceAll(c.path, `\`, "/"), "_pragma=busy_timeout(5000)")
+		default: // a Linux path, which Windows would put on the current drive
+			got = readOnlyDSN(c.path, "_pragma=busy_timeout(5000)")
 		}
 		if got != c.want {
 			t.Errorf("%s:\n got %s\nwant %s", c.path, got, c.want)
@@ -217,7 +220,9 @@ func TestVacuumIntoReadOnly(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, s := range []string{"", "-wal", "-shm"} {
-		os.Remove(path + s)
+		if err := os.Remove(path + s); err != nil && runtime.GOOS == "windows" {
+			t.Skipf("Windows does not delete an open database file (%v); the missing-file case is checked on Linux", err)
+		}
 	}
 	if err := db.VacuumInto(ctx, filepath.Join(dir, "copy2.db")); err == nil {
 		t.Fatal("backup of a missing database succeeded")

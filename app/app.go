@@ -15,7 +15,6 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/options"
 	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
 	"github.com/wailsapp/wails/v2/pkg/options/linux"
-	"github.com/wailsapp/wails/v2/pkg/options/windows"
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"tandem/internal/exchange"
@@ -127,10 +126,8 @@ func Run(cfg Config, assets fs.FS) error {
 		},
 		OnStartup:     func(ctx context.Context) { appCtx = ctx },
 		OnBeforeClose: services.System.closing.beforeClose,
-		Windows: &windows.Options{
-			WebviewUserDataPath: "", // default: per-user, inside the profile
-		},
-		Linux: &linux.Options{ProgramName: "tandem"},
+		Windows:       windowsOptions(),
+		Linux:         &linux.Options{ProgramName: "tandem"},
 	})
 }
 

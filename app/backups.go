@@ -18,6 +18,7 @@ import (
 	"tandem/internal/atomicfile"
 	"tandem/internal/backup"
 	"tandem/internal/domain"
+	"tandem/internal/filelock"
 	"tandem/internal/sqlite"
 )
 
@@ -471,7 +472,12 @@ func (b *BackupService) restore(src, passphrase string) (backup.Info, error) {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	dbPath := b.cfg.DBPath
+	// The file's one name (sqlite.Open locks and swaps under it): for a
+	// symlinked path the file must be replaced, not the symlink.
+	dbPath, err := filelock.Canonical(b.cfg.DBPath)
+	if err != nil {
+		return backup.Info{}, domain.Internal(err, "resolve %s", b.cfg.DBPath)
+	}
 	// 1. A checked working copy beside the database; nothing else touched.
 	tmp, err := backup.Prepare(ctx, src, passphrase, filepath.Dir(dbPath), sqlite.KnownSchemaVersion())
 	if err != nil {
@@ -503,13 +509,17 @@ func (b *BackupService) restore(src, passphrase string) (backup.Info, error) {
 	if err != nil {
 		return backup.Info{}, err
 	}
-	if err := old.Close(); err != nil {
+	// The locks stay held until the swapped file is open: no other
+	// process, under any name for the file, gets in between (sqlite/lock.go).
+	held, err := old.CloseKeepLock()
+	if err != nil {
 		log.Printf("close database before restore: %v", err)
 	}
 	reopenOld := func(cause error) (backup.Info, error) {
-		db, err := sqlite.Open(ctx, dbPath)
+		db, err := sqlite.OpenHeld(ctx, held)
 		if err != nil {
 			// Should not happen: the old file is back in place untouched.
+			held.Release()
 			b.s.db, b.s.problem = nil, err
 			return backup.Info{}, errors.Join(cause, err)
 		}
@@ -523,10 +533,10 @@ func (b *BackupService) restore(src, passphrase string) (backup.Info, error) {
 	}
 	// Open carries the audit log, logs the restore and erases again (in
 	// that order, see sqlite.OpenRestored).
-	db, err := sqlite.OpenRestored(ctx, dbPath, sqlite.Restored{Trail: trail, Erasures: erased})
+	db, err := sqlite.OpenRestored(ctx, held, sqlite.Restored{Trail: trail, Erasures: erased})
 	if err == nil && db.Recovery() != nil {
 		// Open found the restored file damaged and started an empty one.
-		db.Close()
+		held, _ = db.CloseKeepLock()
 		err = &domain.Error{Code: domain.EINVALID, Key: "backup.damaged", Field: "path", Params: map[string]any{"path": src}}
 	}
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"tandem/internal/domain"
+	"tandem/internal/sqlite"
 )
 
 // AppError is what a rejected promise carries to the UI: the code, the
@@ -87,6 +88,12 @@ func toAppError(err error) AppError {
 	e := domain.AsError(err)
 	if e.Code == domain.EINTERNAL {
 		log.Printf("internal error: %v", err)
+	}
+	if e.Key == "internal" {
+		// A full or write-protected drive is no bug: say so, and what helps.
+		if se := sqlite.StorageError(err); se != nil {
+			e = se
+		}
 	}
 	msg, ok := messages[e.Key]
 	if !ok {

@@ -48,6 +48,11 @@ func noteRecovery(ctx context.Context, db *sqlite.DB, cfg Config) {
 		it := toItem(b)
 		info.Backup = &it
 		log.Printf("offering backup %s", b.Path)
+	} else if r.Empty {
+		// An empty file held nothing, and no backup holds more: a new
+		// database is all there is to offer, so no notice (the 0-byte file
+		// stays beside it all the same).
+		return
 	}
 	data, _ := json.MarshalIndent(info, "", "  ")
 	if err := atomicfile.Write(recoveryFile(db.Path()), data); err != nil {

@@ -239,6 +239,9 @@ func roDSN(path string) string { return sqlite.ReadOnlyDSN(path, "_pragma=busy_t
 
 // vacuumFile copies the database at src into dst with VACUUM INTO.
 func vacuumFile(ctx context.Context, src, dst string) error {
+	if err := sqlite.CreatePrivate(dst); err != nil {
+		return err
+	}
 	db, err := sql.Open("sqlite", roDSN(src))
 	if err != nil {
 		return err

@@ -4,7 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"net/url"
+	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 
 	"tandem/internal/domain"
@@ -18,6 +20,9 @@ import (
 func ReadOnlyDSN(path, params string) string {
 	if abs, err := filepath.Abs(path); err == nil {
 		path = abs
+	}
+	if runtime.GOOS == "windows" && needsExtended(path) {
+		return extendedURI(extendedPath(path), strings.TrimSuffix("mode=ro&"+params, "&"))
 	}
 	return readOnlyDSN(filepath.ToSlash(path), params)
 }
@@ -41,16 +46,31 @@ func readOnlyDSN(slashPath, params string) string {
 // (A query_only connection refuses VACUUM INTO, so the pooled readers
 // cannot be used.)
 func (db *DB) VacuumInto(ctx context.Context, dest string) error {
+	if err := CreatePrivate(dest); err != nil {
+		return domain.Internal(err, "create %s", dest)
+	}
 	conn, err := sql.Open("sqlite", db.vacuumDSN())
 	if err != nil {
 		return domain.Internal(err, "open %s for backup", db.path)
 	}
 	defer conn.Close()
 	conn.SetMaxOpenConns(1)
-	if _, err := conn.ExecContext(ctx, "VACUUM INTO ?", dest); err != nil {
+	if _, err := conn.ExecContext(ctx, "VACUUM INTO ?", sqliteFileName(dest)); err != nil {
 		return domain.Internal(err, "vacuum into %s", dest)
 	}
 	return nil
+}
+
+// CreatePrivate creates dest empty and readable by the owner only (0600;
+// on Windows the ACLs of the folder apply), for VACUUM INTO, which fills
+// an existing empty file and would otherwise create it 0644. It fails if
+// dest exists.
+func CreatePrivate(dest string) error {
+	f, err := os.OpenFile(dest, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return err
+	}
+	return f.Close()
 }
 
 func (db *DB) vacuumDSN() string { return ReadOnlyDSN(db.path, basePragmas) }

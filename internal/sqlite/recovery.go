@@ -49,6 +49,7 @@ type Recovery struct {
 	MovedAt     time.Time // when it was moved
 	Unclean     bool      // the previous run had not closed the database
 	Cause       string    // what SQLite reported, for the log (never shown to the user)
+	Empty       bool      // the file had 0 bytes: it held nothing, but a backup may hold everything
 }
 
 // Recovery returns what Open did with a damaged file, or nil when the file
@@ -70,7 +71,7 @@ func (db *DB) startMarker() (unclean bool, err error) {
 	}
 	f, err := os.OpenFile(marker, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
 	if err != nil {
-		return unclean, &domain.Error{Code: domain.EINTERNAL, Key: "db.lock_failed", Params: map[string]any{"path": db.path}, Err: err}
+		return unclean, storageOpenError(err, db.path, true)
 	}
 	_, err = fmt.Fprintf(f, "pid %d since %s\n", os.Getpid(), time.Now().UTC().Format(time.RFC3339))
 	if err == nil {
@@ -81,7 +82,7 @@ func (db *DB) startMarker() (unclean bool, err error) {
 	}
 	if err != nil {
 		_ = os.Remove(marker)
-		return unclean, &domain.Error{Code: domain.EINTERNAL, Key: "db.lock_failed", Params: map[string]any{"path": db.path}, Err: err}
+		return unclean, storageOpenError(err, db.path, true)
 	}
 	atomicfile.SyncDir(filepath.Dir(db.path))
 	db.marker = marker
@@ -90,9 +91,17 @@ func (db *DB) startMarker() (unclean bool, err error) {
 
 // openOrRecover opens the database, after an unclean shutdown only once the
 // full integrity_check passed. A damaged file is moved aside and a new
-// database is opened in its place.
-func (db *DB) openOrRecover(ctx context.Context, unclean bool) error {
-	err := db.openChecked(ctx, unclean)
+// database is opened in its place. So is an empty (0-byte) file that was
+// there before Open: SQLite would silently take it for a new database,
+// while it is what a failed copy, a sync client or a full disk leaves of
+// a real one.
+func (db *DB) openOrRecover(ctx context.Context, unclean, empty bool) error {
+	var err error
+	if empty {
+		err = &domain.Error{Code: domain.EINTERNAL, Key: "db.damaged", Params: map[string]any{"path": db.path}, Err: errors.New("the file is empty (0 bytes)")}
+	} else {
+		err = db.openChecked(ctx, unclean)
+	}
 	if err == nil || !isDamage(err) {
 		return err
 	}
@@ -104,9 +113,23 @@ func (db *DB) openOrRecover(ctx context.Context, unclean bool) error {
 	if err != nil {
 		return &domain.Error{Code: domain.EINTERNAL, Key: "db.damaged", Params: map[string]any{"path": db.path}, Err: errors.Join(cause, err)}
 	}
-	db.recovery = &Recovery{DamagedPath: moved, MovedAt: now, Unclean: unclean, Cause: cause.Error()}
-	db.marker = db.path + MarkerSuffix // the new file needs no check next time
+	db.recovery = &Recovery{DamagedPath: moved, MovedAt: now, Unclean: unclean, Cause: cause.Error(), Empty: empty}
+	db.marker = db.path + MarkerSuffix             // the new file needs no check next time
+	if err := db.held.lockFile(true); err != nil { // the lock went with the moved file
+		return err
+	}
 	return db.open(ctx)
+}
+
+// isEmptyFile reports whether path is a file of 0 bytes without a WAL that
+// could fill it.
+func isEmptyFile(path string) bool {
+	fi, err := os.Stat(path)
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() != 0 {
+		return false
+	}
+	wal, err := os.Stat(path + "-wal")
+	return err != nil || wal.Size() == 0
 }
 
 // checkIntegrity is (*DB).integrityCheck; tests replace it.

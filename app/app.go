@@ -99,10 +99,10 @@ func Run(cfg Config, assets fs.FS) error {
 
 	return wails.Run(&options.App{
 		Title:     "Tandem",
-		Width:     1280,
-		Height:    820,
-		MinWidth:  1000,
-		MinHeight: 640,
+		Width:     defaultWindowWidth,
+		Height:    defaultWindowHeight,
+		MinWidth:  minWindowWidth,
+		MinHeight: minWindowHeight,
 		AssetServer: &assetserver.Options{
 			Assets:     assets,
 			Middleware: bootMiddleware(services.System),
@@ -124,10 +124,19 @@ func Run(cfg Config, assets fs.FS) error {
 				}
 			},
 		},
-		OnStartup:     func(ctx context.Context) { appCtx = ctx },
-		OnBeforeClose: services.System.closing.beforeClose,
-		Windows:       windowsOptions(),
-		Linux:         &linux.Options{ProgramName: "tandem"},
+		OnStartup: func(ctx context.Context) {
+			appCtx = ctx
+			restoreWindow(ctx)
+		},
+		OnBeforeClose: func(ctx context.Context) bool {
+			if services.System.closing.beforeClose(ctx) {
+				return true
+			}
+			saveWindow(ctx)
+			return false
+		},
+		Windows: windowsOptions(),
+		Linux:   &linux.Options{ProgramName: "tandem"},
 	})
 }
 

@@ -163,3 +163,62 @@ func TestStatusReportCSV(t *testing.T) {
 		t.Errorf("share of 4 people not suppressed:\n%s", data)
 	}
 }
+
+// Opened in LibreOffice Calc with German settings, the CSV has no date
+// cell (the old „Jan 26“ became 01.01.2026, and so would „Januar 2026“)
+// and every value of Wert is a number. Needs soffice
+// (apt-get install libreoffice-calc-nogui); skipped without it.
+func TestStatusReportCSVInCalc(t *testing.T) {
+	soffice, err := exec.LookPath("soffice")
+	if err != nil || testing.Short() {
+		t.Skip("soffice not installed")
+	}
+	r := testReport()
+	// months (testReport), and every other grain
+	r.SessionsByPeriod = nil
+	for _, g := range []domain.Grain{domain.GrainQuarter, domain.GrainHalfYear, domain.GrainYear} {
+		r.SessionsByPeriod = append(r.SessionsByPeriod, domain.GrainBuckets(r.From, r.To, g)...)
+	}
+	for i := range r.SessionsByPeriod {
+		r.SessionsByPeriod[i].Figure = domain.Figure{Value: 10 + i, People: 6}
+	}
+	data, err := StatusReportCSV(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if d := os.Getenv("CALC_KEEP"); d != "" {
+		dir = d
+	}
+	// a probe line shows the check would see a date: "Jan 26" turns into one
+	probe := append([]byte("\uFEFFA;B\r\nJan 26;1\r\n"), data[3:]...)
+	if err := os.WriteFile(filepath.Join(dir, "bericht.csv"), probe, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(soffice, "--headless", "--infilter=CSV:59,34,76,1,,1031", "--convert-to", "fods", "--outdir", dir, filepath.Join(dir, "bericht.csv"))
+	cmd.Env = append(os.Environ(), "HOME="+dir) // its own profile
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	fods, err := os.ReadFile(filepath.Join(dir, "bericht.fods"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	types := map[string]int{}
+	for _, m := range regexp.MustCompile(`<table:table-cell [^>]*office:value-type="(\w+)"`).FindAllSubmatch(fods, -1) {
+		types[string(m[1])]++
+	}
+	if types["date"] != 1 || types["time"] != 0 {
+		t.Errorf("cell types %v, want one date: the probe's „Jan 26“", types)
+	}
+	floats := types["float"]
+	values := 0
+	for _, row := range strings.Split(string(data), "\r\n")[3:] {
+		if f := strings.Split(row, ";"); len(f) == 6 && f[3] != "" {
+			values++
+		}
+	}
+	if floats != values+1 { // + the probe's 1
+		t.Errorf("%d number cells, want %d", floats, values+1)
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"tandem/internal/domain"
+	"tandem/internal/wintest"
 )
 
 var keptPDFs int // DOCUMENTS_KEEP: numbers the files kept
@@ -17,6 +18,7 @@ var keptPDFs int // DOCUMENTS_KEEP: numbers the files kept
 // pdfPages returns the text of each page (pdftotext -layout -f N -l N).
 func pdfPages(t *testing.T, data []byte) []string {
 	t.Helper()
+	wintest.LinuxTools(t, "pdfinfo", "pdftotext")
 	file := filepath.Join(t.TempDir(), "doc.pdf")
 	if err := os.WriteFile(file, data, 0o600); err != nil {
 		t.Fatal(err)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"net/url"
+	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -45,6 +46,9 @@ func readOnlyDSN(slashPath, params string) string {
 // (A query_only connection refuses VACUUM INTO, so the pooled readers
 // cannot be used.)
 func (db *DB) VacuumInto(ctx context.Context, dest string) error {
+	if err := CreatePrivate(dest); err != nil {
+		return domain.Internal(err, "create %s", dest)
+	}
 	conn, err := sql.Open("sqlite", db.vacuumDSN())
 	if err != nil {
 		return domain.Internal(err, "open %s for backup", db.path)
@@ -55,6 +59,18 @@ func (db *DB) VacuumInto(ctx context.Context, dest string) error {
 		return domain.Internal(err, "vacuum into %s", dest)
 	}
 	return nil
+}
+
+// CreatePrivate creates dest empty and readable by the owner only (0600;
+// on Windows the ACLs of the folder apply), for VACUUM INTO, which fills
+// an existing empty file and would otherwise create it 0644. It fails if
+// dest exists.
+func CreatePrivate(dest string) error {
+	f, err := os.OpenFile(dest, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return err
+	}
+	return f.Close()
 }
 
 func (db *DB) vacuumDSN() string { return ReadOnlyDSN(db.path, basePragmas) }

@@ -8,18 +8,16 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 	"time"
 
-	"github.com/gofrs/flock"
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
 
 	"tandem/internal/domain"
+	"tandem/internal/filelock"
 )
 
 // Pragmas every connection gets, busy_timeout first so that the others
@@ -35,7 +33,7 @@ type DB struct {
 	path  string
 	write *sql.DB // exactly one connection: SQLite has one writer anyway
 	read  *sql.DB
-	lock  *flock.Flock
+	held  *Held // lock.go
 
 	stmtMu sync.Mutex
 	stmts  map[string]*sql.Stmt // see readStmt
@@ -51,24 +49,16 @@ type DB struct {
 	Now func() time.Time
 }
 
-// Open opens (creating if needed) the database at path, takes the file
-// lock that keeps a second process away, and applies pending migrations.
-// It fails with ELOCKED when another process holds the file and ETOONEW
-// when the file was written by a newer Tandem; in both cases nothing in
-// the file is changed.
+// Open opens (creating if needed) the database at path, takes the locks
+// that keep a second process away (lock.go), and applies pending
+// migrations. It fails with ELOCKED when another process holds the file,
+// whatever name it used, and with ETOONEW when the file was written by a
+// newer Tandem; in both cases nothing in the file is changed. A read-only
+// file or folder, a folder in place of the file or a full disk are named
+// as such (storage.go).
 func Open(ctx context.Context, path string) (*DB, error) {
-	return openWith(ctx, path, nil)
-}
-
-// OpenRestored opens a file a restore has just put in place and carries
-// into it what the replaced file knew (see Restored, privacy.go).
-func OpenRestored(ctx context.Context, path string, from Restored) (*DB, error) {
-	return openWith(ctx, path, &from)
-}
-
-func openWith(ctx context.Context, path string, restored *Restored) (*DB, error) {
-	if path == "" || strings.ContainsAny(path, "?#\x00") {
-		return nil, &domain.Error{Code: domain.EINVALID, Key: "db.path.invalid", Field: "path"}
+	if err := checkPath(path); err != nil {
+		return nil, err
 	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
@@ -77,32 +67,68 @@ func openWith(ctx context.Context, path string, restored *Restored) (*DB, error)
 	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
 		return nil, &domain.Error{Code: domain.EINTERNAL, Key: "db.dir", Params: map[string]any{"path": filepath.Dir(abs)}, Err: err}
 	}
-
-	lock := flock.New(abs + ".lock")
-	locked, err := lock.TryLock()
+	canon, err := filelock.Canonical(abs)
 	if err != nil {
-		return nil, &domain.Error{Code: domain.EINTERNAL, Key: "db.lock_failed", Params: map[string]any{"path": abs}, Err: err}
+		return nil, domain.Internal(err, "resolve %s", abs)
 	}
-	if !locked {
-		return nil, &domain.Error{Code: domain.ELOCKED, Key: "db.locked", Params: map[string]any{"path": abs}}
+	if err := checkTarget(canon); err != nil {
+		return nil, err
 	}
+	held, err := acquire(canon)
+	if err != nil {
+		return nil, err
+	}
+	db, err := openHeld(ctx, held, nil)
+	if err != nil {
+		held.Release()
+		return nil, err
+	}
+	return db, nil
+}
 
-	db := &DB{path: abs, lock: lock, Now: time.Now, restored: restored}
-	if err := db.sweepLeftovers(time.Now()); err != nil { // leftovers.go
+// OpenHeld opens the database whose locks h holds, as left by
+// CloseKeepLock: a restore swaps the file in between. The file now at the
+// path is locked before SQLite opens it. On failure h stays held by the
+// caller; on success the returned DB owns it.
+func OpenHeld(ctx context.Context, h *Held) (*DB, error) {
+	if h == nil || h.file == nil {
+		return nil, domain.Internal(errors.New("lock not held"), "reopen")
+	}
+	return openHeld(ctx, h, nil)
+}
+
+// OpenRestored is OpenHeld for a file a restore has just put in place: it
+// carries into it what the replaced file knew (see Restored, privacy.go).
+func OpenRestored(ctx context.Context, h *Held, from Restored) (*DB, error) {
+	if h == nil || h.file == nil {
+		return nil, domain.Internal(errors.New("lock not held"), "reopen")
+	}
+	return openHeld(ctx, h, &from)
+}
+
+func openHeld(ctx context.Context, h *Held, restored *Restored) (*DB, error) {
+	db := &DB{path: h.path, held: h, Now: time.Now, restored: restored}
+	fail := func(err error) (*DB, error) {
+		db.held = nil // the caller decides about the lock
 		db.Close()
 		return nil, err
+	}
+	if err := db.sweepLeftovers(time.Now()); err != nil { // leftovers.go
+		return fail(err)
+	}
+	empty := isEmptyFile(db.path) // before lockFile creates a missing file
+	if err := h.lockFile(true); err != nil {
+		return fail(err)
 	}
 	unclean, err := db.startMarker()
 	if err != nil {
-		db.Close()
-		return nil, err
+		return fail(err)
 	}
-	if err := db.openOrRecover(ctx, unclean); err != nil {
+	if err := db.openOrRecover(ctx, unclean, empty); err != nil {
 		if unclean {
 			db.marker = "" // not checked yet: the next open checks again
 		}
-		db.Close()
-		return nil, err
+		return fail(err)
 	}
 	return db, nil
 }
@@ -180,7 +206,7 @@ func classifyOpenError(err error, path string) error {
 }
 
 // Close closes the connections, removes the "running" marker and releases
-// the file lock.
+// the locks.
 func (db *DB) Close() error {
 	if db.stopCheckpointRetry() && db.write != nil {
 		db.tryCheckpoint(context.Background()) // an erasure's checkpoint that readers kept from completing
@@ -192,10 +218,18 @@ func (db *DB) Close() error {
 		}
 		db.marker = ""
 	}
-	if db.lock != nil {
-		errs = append(errs, db.lock.Unlock())
-	}
+	errs = append(errs, db.held.Release())
+	db.held = nil
 	return errors.Join(errs...)
+}
+
+// CloseKeepLock is Close without giving up the locks, which it returns
+// for OpenHeld: a restore replaces the file in between, and no other
+// process may open it meanwhile. Release them when no OpenHeld follows.
+func (db *DB) CloseKeepLock() (*Held, error) {
+	h := db.held
+	db.held = nil
+	return h, db.Close()
 }
 
 // closeConns closes the statements and connections, keeping lock and marker.

@@ -9,6 +9,7 @@ import (
 	"os"
 
 	"tandem/app"
+	"tandem/internal/applog"
 	"tandem/internal/gctune"
 )
 
@@ -21,6 +22,20 @@ func main() {
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "tandem:", err)
 		os.Exit(2)
+	}
+	if path, err := applog.DefaultPath(); err == nil {
+		stop, err := applog.Start(path)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "tandem: no log file:", err)
+		}
+		defer stop()
+	}
+	if cfg.SelftestDir != "" {
+		app.AttachConsole()
+		if !app.Selftest(cfg.SelftestDir, os.Stdout) {
+			os.Exit(1)
+		}
+		return
 	}
 	dist, err := fs.Sub(assets, "frontend/dist")
 	if err != nil {

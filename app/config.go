@@ -13,6 +13,7 @@ import (
 type Config struct {
 	DBPath       string // --db or TANDEM_DB; default: <UserConfigDir>/Tandem/tandem.db
 	StartSection string // --section: the UI section shown first (e.g. "personen")
+	SelftestDir  string // --selftest DIR: run the self-test in DIR instead of the window
 }
 
 // ParseConfig reads args (without the program name) and the environment.
@@ -23,6 +24,7 @@ func ParseConfig(args []string, getenv func(string) string) (Config, error) {
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&c.DBPath, "db", "", "path of the database file")
 	fs.StringVar(&c.StartSection, "section", "", "section shown at start")
+	fs.StringVar(&c.SelftestDir, "selftest", "", "run the self-test in this folder and exit")
 	for _, wailsFlag := range []string{"assetdir", "devserver", "frontenddevserverurl", "loglevel", "appargs"} {
 		fs.String(wailsFlag, "", "Wails development flag")
 	}

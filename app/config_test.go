@@ -11,22 +11,33 @@ func env(vars map[string]string) func(string) string {
 	return func(k string) string { return vars[k] }
 }
 
+// abs is what ParseConfig makes of a path: on Windows "/data/x.db" lies on
+// the current drive (C:\data\x.db).
+func abs(t *testing.T, p string) string {
+	t.Helper()
+	a, err := filepath.Abs(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
 func TestParseConfig(t *testing.T) {
 	t.Run("FlagWinsOverEnvironment", func(t *testing.T) {
 		c, err := ParseConfig([]string{"--db", "/data/flag.db"}, env(map[string]string{"TANDEM_DB": "/data/env.db"}))
-		if err != nil || c.DBPath != "/data/flag.db" {
+		if err != nil || c.DBPath != abs(t, "/data/flag.db") {
 			t.Fatalf("got %+v, %v; want DBPath from --db", c, err)
 		}
 	})
 	t.Run("FlagWithEquals", func(t *testing.T) {
 		c, err := ParseConfig([]string{"-db=/data/x y.db"}, env(nil))
-		if err != nil || c.DBPath != "/data/x y.db" {
+		if err != nil || c.DBPath != abs(t, "/data/x y.db") {
 			t.Fatalf("got %+v, %v", c, err)
 		}
 	})
 	t.Run("EnvironmentWithoutFlag", func(t *testing.T) {
 		c, err := ParseConfig(nil, env(map[string]string{"TANDEM_DB": "/data/env.db"}))
-		if err != nil || c.DBPath != "/data/env.db" {
+		if err != nil || c.DBPath != abs(t, "/data/env.db") {
 			t.Fatalf("got %+v, %v; want DBPath from TANDEM_DB", c, err)
 		}
 	})
@@ -51,7 +62,7 @@ func TestParseConfig(t *testing.T) {
 		if err != nil {
 			t.Fatalf("Wails dev flags refused: %v", err)
 		}
-		if c.DBPath != "/d/t.db" || c.StartSection != "" {
+		if c.DBPath != abs(t, "/d/t.db") || c.StartSection != "" {
 			t.Fatalf("got %+v; the dev flags must not change the config", c)
 		}
 		if _, err := ParseConfig([]string{"-assetdir", "x", "-devserver", "127.0.0.1:1"}, env(map[string]string{"TANDEM_DB": "/e.db"})); err != nil {
@@ -62,6 +73,12 @@ func TestParseConfig(t *testing.T) {
 		c, err := ParseConfig([]string{"--section", " Personen "}, env(map[string]string{"TANDEM_DB": "/e.db"}))
 		if err != nil || c.StartSection != "personen" {
 			t.Fatalf("got %+v, %v; want StartSection personen", c, err)
+		}
+	})
+	t.Run("Selftest", func(t *testing.T) {
+		c, err := ParseConfig([]string{"--selftest", `C:\Prüfung`}, env(nil))
+		if err != nil || c.SelftestDir != `C:\Prüfung` {
+			t.Fatalf("got %+v, %v; want SelftestDir as given", c, err)
 		}
 	})
 	t.Run("UnknownFlag", func(t *testing.T) {

@@ -16,6 +16,7 @@ import (
 
 	"tandem/internal/domain"
 	"tandem/internal/sqlite"
+	"tandem/internal/wintest"
 )
 
 // docWorld: an organisation profile, an onboarding run with two active
@@ -111,6 +112,7 @@ func (w *docWorld) registerCount(t *testing.T) int {
 
 func pdfText(t *testing.T, path string) string {
 	t.Helper()
+	wintest.LinuxTools(t, "qpdf", "pdftotext")
 	if out, err := exec.Command("qpdf", "--check", path).CombinedOutput(); err != nil {
 		t.Fatalf("qpdf --check %s: %v\n%s", path, err, out)
 	}

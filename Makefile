@@ -6,15 +6,15 @@ DEV_BIN := build/bin/tandem-dev
 GO_SOURCES := $(shell find . -name '*.go' -not -path './frontend/*' -not -path './bench/*' -not -name '*_test.go') $(wildcard internal/sqlite/migrations/*.sql) go.mod go.sum
 FRONTEND_SOURCES := $(shell find frontend/src -type f 2>/dev/null) frontend/index.html frontend/package.json frontend/vite.config.ts
 
-.PHONY: run test deps bindings frontend build dev-bin test-go test-frontend test-e2e test-window bench clean
+.PHONY: run test deps bindings frontend build dev-bin test-go test-windows test-frontend test-e2e test-window bench clean
 
 ## run: install what is missing, build, and open Tandem on the local database
 run: deps $(BIN)
 	./$(BIN) $(ARGS)
 
-## test: every test — Go, frontend, end-to-end in Chromium, the desktop window under Xvfb
+## test: every test — Go (also as Windows binaries under Wine), frontend, end-to-end in Chromium, the desktop window under Xvfb
 test: deps
-	$(MAKE) test-go test-frontend
+	$(MAKE) test-go test-windows test-frontend
 	$(MAKE) $(BIN) $(DEV_BIN)
 	$(MAKE) test-e2e test-window
 
@@ -56,6 +56,10 @@ test-go: bindings
 	go test -tags $(GO_TAGS) -count=1 ./...
 	go test -tags $(GO_TAGS) -race -count=1 -run '$(RACE_TESTS)' ./internal/documents ./app ./internal/sqlite
 
+## test-windows: every package's tests and `tandem.exe --selftest`, built for windows/amd64 and run under Wine
+test-windows: | frontend/dist/index.html
+	scripts/test-windows.sh
+
 test-frontend: bindings
 	cd frontend && npm run typecheck && npm test
 
@@ -71,4 +75,4 @@ bench: $(BIN)
 	go run ./bench/startup -app $(BIN) -runs 9
 
 clean:
-	rm -rf build/bin frontend/dist frontend/wailsjs .deps-stamp build/wails-build.log build/window-test*.png bench/out
+	rm -rf build/bin build/windows-test frontend/dist frontend/wailsjs .deps-stamp build/wails-build.log build/window-test*.png bench/out

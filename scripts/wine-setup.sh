@@ -3,11 +3,11 @@
 # Installs wine64 and mingw-w64 when missing, creates the prefix headless and puts
 # in the one DLL Wine 8 lacks (bcryptprimitives.dll, built from scripts/wine/).
 # Prints the shell lines to use it: eval "$(scripts/wine-setup.sh)".
-# WINEPREFIX defaults to build/wine-prefix.
+# WINEPREFIX defaults to build/.wine-prefix.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD"
-export WINEPREFIX="${WINEPREFIX:-$root/build/wine-prefix}"
+export WINEPREFIX="${WINEPREFIX:-$root/build/.wine-prefix}" # a dot folder: go ./... never looks inside
 export WINEDEBUG=-all
 export WINEDLLOVERRIDES="${WINEDLLOVERRIDES:-mscoree,mshtml=}" # no Mono/Gecko dialogs
 

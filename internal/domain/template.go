@@ -65,7 +65,18 @@ type Topic struct {
 	Checklist       []string `json:"checklist"`
 	// For course modules: the speaker (Referent:in) and a date hint; empty for other kinds.
 	Speaker string `json:"speaker"`
+	// Kind is "" for a topic (a course module in a course) or
+	// TopicPracticeProject: the course's practice project, which a course
+	// does not take as a module (it has its own status per participant).
+	Kind TopicKind `json:"kind"`
 }
+
+// TopicKind says what a topic is; "" is an ordinary topic or module.
+type TopicKind string
+
+// TopicPracticeProject marks the practice project (Praxisprojekt) of a
+// certificate course template.
+const TopicPracticeProject TopicKind = "practice_project"
 
 // Limits of a template: generous for real programmes, small enough that a
 // hostile import cannot exhaust the laptop.

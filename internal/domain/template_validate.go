@@ -149,6 +149,9 @@ func (t *Template) validateTopic(v *validator, i int) {
 	if tp.ResponsibleRole != "" && !ValidRole(tp.ResponsibleRole) {
 		v.add(Invalid("topics.responsibleRole", "template.topic.role.invalid", "index", n))
 	}
+	if tp.Kind != "" && tp.Kind != TopicPracticeProject {
+		v.add(Invalid("topics.kind", "template.topic.kind.invalid", "index", n))
+	}
 	if tp.Checklist == nil {
 		tp.Checklist = []string{}
 	}

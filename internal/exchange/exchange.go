@@ -82,6 +82,10 @@ type fileTopic struct {
 	ResponsibleRole string   `json:"responsibleRole"`
 	Checklist       []string `json:"checklist"`
 	Speaker         string   `json:"speaker"`
+	// Kind is optional and left out when empty ("practice_project" marks
+	// a course's practice project, which is not a module), so files
+	// without it stay exactly version 1 as older builds wrote and read it.
+	Kind string `json:"kind,omitempty"`
 }
 
 // Encode writes t as a template file: indented UTF-8 JSON in a fixed field
@@ -118,6 +122,7 @@ func Encode(t domain.Template) ([]byte, error) {
 			Title: tp.Title, Description: tp.Description, LegalReference: tp.LegalReference,
 			Phase: &phase, StartWeek: tp.StartWeek, EndWeek: tp.EndWeek,
 			ResponsibleRole: string(tp.ResponsibleRole), Checklist: tp.Checklist, Speaker: tp.Speaker,
+			Kind: string(tp.Kind),
 		}
 	}
 	var buf bytes.Buffer
@@ -280,6 +285,7 @@ func fromFile(f fileTemplate) domain.Template {
 			Title: tp.Title, Description: tp.Description, LegalReference: tp.LegalReference,
 			Phase: phase, StartWeek: tp.StartWeek, EndWeek: tp.EndWeek,
 			ResponsibleRole: domain.Role(tp.ResponsibleRole), Checklist: tp.Checklist, Speaker: tp.Speaker,
+			Kind: domain.TopicKind(tp.Kind),
 		}
 	}
 	return t

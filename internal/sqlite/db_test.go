@@ -39,7 +39,7 @@ func wantCode(t *testing.T, err error, code, key string) {
 }
 
 // schemaVersion is the number of migrations in internal/sqlite/migrations.
-const schemaVersion = 16
+const schemaVersion = 17
 
 func TestOpen(t *testing.T) {
 	t.Run("MigratesFromEmpty", func(t *testing.T) {

@@ -41,7 +41,7 @@ var notFreeText = map[string]map[string]string{
 	"self_assessments":       {"stage": "code", "assessed_on": "date", "created_at": "time", "updated_at": "time"},
 	"sessions":               {"kind": "code", "date": "date", "start_time": "time", "created_at": "time", "updated_at": "time"},
 	"tandems":                {"status": "code", "start_date": "date", "end_date": "date", "warnings": "codes (JSON)", "created_at": "time", "updated_at": "time"},
-	"template_topics":        {"responsible_role": "code"},
+	"template_topics":        {"responsible_role": "code", "kind": "code"},
 	"templates":              {"kind": "code", "name_key": "folded name", "builtin_key": "code", "archived_at": "time", "created_at": "time", "updated_at": "time"},
 }
 

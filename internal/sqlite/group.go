@@ -168,14 +168,16 @@ func checkNewMembers(ctx context.Context, q queryer, ids []int64) error {
 	return nil
 }
 
-// copyModules replaces a course's modules with the topics of the template.
+// copyModules replaces a course's modules with the topics of the template,
+// leaving out its practice project: that is no module (the attendance rule
+// counts modules) but each participant's own project with its own status.
 func copyModules(ctx context.Context, tx *Tx, groupID, templateID int64) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM course_modules WHERE group_id = ?`, groupID); err != nil {
 		return wrapf(err, "clear course modules")
 	}
 	_, err := tx.ExecContext(ctx, `INSERT INTO course_modules (group_id, position, title, speaker)
-		SELECT ?, row_number() OVER (ORDER BY position) - 1, title, speaker FROM template_topics WHERE template_id = ?
-		ORDER BY position`, groupID, templateID)
+		SELECT ?, row_number() OVER (ORDER BY position) - 1, title, speaker FROM template_topics
+		WHERE template_id = ? AND kind <> 'practice_project' ORDER BY position`, groupID, templateID)
 	return wrapf(err, "copy course modules")
 }
 

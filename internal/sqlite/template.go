@@ -139,7 +139,7 @@ func readTemplates(ctx context.Context, q templateQueryer, filter string, arg an
 	}
 
 	rows, err = q.QueryContext(ctx, `SELECT template_id, phase, title, description, legal_reference,
-		start_week, end_week, responsible_role, checklist, speaker FROM template_topics
+		start_week, end_week, responsible_role, checklist, speaker, kind FROM template_topics
 		WHERE template_id IN `+sub+` ORDER BY template_id, position`, arg)
 	if err != nil {
 		return nil, wrapf(err, "list template topics")
@@ -150,7 +150,7 @@ func readTemplates(ctx context.Context, q templateQueryer, filter string, arg an
 		var tp domain.Topic
 		var checklist string
 		if err := rows.Scan(&id, &tp.Phase, &tp.Title, &tp.Description, &tp.LegalReference,
-			&tp.StartWeek, &tp.EndWeek, &tp.ResponsibleRole, &checklist, &tp.Speaker); err != nil {
+			&tp.StartWeek, &tp.EndWeek, &tp.ResponsibleRole, &checklist, &tp.Speaker, &tp.Kind); err != nil {
 			return nil, wrapf(err, "scan template topic")
 		}
 		if err := json.Unmarshal([]byte(checklist), &tp.Checklist); err != nil {
@@ -521,8 +521,8 @@ func writeTemplateParts(ctx context.Context, tx *Tx, id int64, t domain.Template
 	}
 	if len(t.Topics) > 0 {
 		stmt, err := tx.PrepareContext(ctx, `INSERT INTO template_topics (template_id, position, phase, title, description,
-			legal_reference, start_week, end_week, responsible_role, checklist, speaker)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+			legal_reference, start_week, end_week, responsible_role, checklist, speaker, kind)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 		if err != nil {
 			return wrapf(err, "prepare template topics")
 		}
@@ -533,7 +533,7 @@ func writeTemplateParts(ctx context.Context, tx *Tx, id int64, t domain.Template
 				return err
 			}
 			if _, err := stmt.ExecContext(ctx, id, i, tp.Phase, tp.Title, tp.Description, tp.LegalReference,
-				tp.StartWeek, tp.EndWeek, string(tp.ResponsibleRole), checklist, tp.Speaker); err != nil {
+				tp.StartWeek, tp.EndWeek, string(tp.ResponsibleRole), checklist, tp.Speaker, string(tp.Kind)); err != nil {
 				return wrapf(err, "insert template topic")
 			}
 		}

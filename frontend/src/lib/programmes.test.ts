@@ -13,7 +13,7 @@ function item(id: number, position: number, phase: number): PlanItem {
 }
 
 function topic(title: string, phase: number): Topic {
-  return { title, phase, description: '', legalReference: '', startWeek: 0, endWeek: 0, responsibleRole: '', checklist: [], speaker: '' }
+  return { title, phase, description: '', legalReference: '', startWeek: 0, endWeek: 0, responsibleRole: '', checklist: [], speaker: '', kind: '' }
 }
 
 describe('checklist text', () => {

@@ -214,7 +214,7 @@ test('a certificate course: module sessions, practice project, completion', asyn
   await modules.first().waitFor()
   const total = await modules.count()
   assert.ok(total >= 2, `modules: ${total}`)
-  assert.match(await page.locator('.group-detail').innerText(), /80 % der Module/)
+  assert.match(await page.locator('.group-detail').innerText(), /80\u00a0% der Module/)
 
   // The first module gets its speaker and date changed.
   await modules.first().getByRole('button', { name: /Modul .* bearbeiten/ }).click()
@@ -232,7 +232,7 @@ test('a certificate course: module sessions, practice project, completion', asyn
   // Not enough yet: no sessions, no project.
   const row = page.locator('table.attendance-grid tbody tr', { hasText: 'Sara Özdemir' })
   await row.waitFor()
-  assert.match(await row.locator('[data-testid=completion]').innerText(), /noch offen: Anwesenheit 0 % von 80 %, Praxisprojekt nicht abgeschlossen/)
+  assert.match(await row.locator('[data-testid=completion]').innerText(), /noch offen: Anwesenheit 0\u00a0% von 80\u00a0%, Praxisprojekt nicht abgeschlossen/)
 
   // Module sessions until the attendance rule is met (the form proposes the next module).
   const needed = Math.ceil((80 * total) / 100)
@@ -243,7 +243,7 @@ test('a certificate course: module sessions, practice project, completion', asyn
   assert.equal(await page.locator('table.group-sessions tbody tr').count(), needed)
   assert.match(await page.locator('table.group-sessions').innerText(), /Modul/)
   const percent = Math.floor((needed * 100) / total)
-  await row.locator('[data-testid=percent]', { hasText: `${percent} % von 80 %` }).waitFor()
+  await row.locator('[data-testid=percent]', { hasText: `${percent}\u00a0% von 80\u00a0%` }).waitFor()
   assert.match(await row.locator('[data-testid=completion]').innerText(), /noch offen: Praxisprojekt nicht abgeschlossen/)
   assert.equal(await row.locator('td.present').count(), needed)
 

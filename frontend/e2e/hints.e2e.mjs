@@ -49,3 +49,11 @@ test('links are styled like the app, not browser blue and underlined', async () 
   assert.equal(style.line, 'none')
   assert.deepEqual(problems.pageErrors, [])
 })
+
+test('„Löschen“ is offered only for templates that may be deleted; the others say why', async () => {
+  await nav('Programme')
+  const shipped = page.locator('.templates-table tbody tr', { hasText: 'Einarbeitung ASD' }).first()
+  await shipped.waitFor()
+  assert.equal(await shipped.getByRole('button', { name: 'Löschen' }).count(), 0)
+  assert.match(await shipped.getByTestId('template-no-delete').innerText(), /Mitgeliefert: nicht löschbar, nur archivierbar/)
+})

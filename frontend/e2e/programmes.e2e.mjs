@@ -181,7 +181,7 @@ test('marking topics „erledigt“ raises the progress', async () => {
   await first.locator('select.item-status').selectOption({ label: 'erledigt' })
   const p1 = await waitForProgress(0)
   assert.ok(p1 > 0 && p1 < 100, `progress ${p1}`)
-  assert.equal(await page.locator('[data-testid=plan-progress] .percent').innerText(), `${p1} %`)
+  assert.equal(await page.locator('[data-testid=plan-progress] .percent').innerText(), `${p1}\u00a0%`)
   assert.equal(await first.evaluate((tr) => tr.classList.contains('overdue')), false)
   await second.locator('select.item-status').selectOption({ label: 'erledigt' })
   const p2 = await waitForProgress(p1)
@@ -209,7 +209,7 @@ test('the plan appears in the list and in the Übersicht', async () => {
   const row = page.locator('.plans-table tbody tr', { hasText: 'Neumann' })
   await row.waitFor()
   assert.match(await row.innerText(), new RegExp(escapeRe(planStart)))
-  assert.match(await row.innerText(), /\d+ %/)
+  assert.match(await row.innerText(), /\d+\u00a0%/)
 
   await nav('Übersicht')
   const overdue = page.locator('[data-section=overdue-items]')

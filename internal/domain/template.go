@@ -41,9 +41,13 @@ type Template struct {
 	// Competencies are the competencies of the self-assessment (Kompetenzprofil); DefaultCompetencies when empty.
 	Competencies []string `json:"competencies"`
 	Builtin      bool     `json:"builtin"` // shipped with the app (an editable copy)
-	Archived     bool     `json:"archived"`
-	CreatedAt    string   `json:"createdAt"`
-	UpdatedAt    string   `json:"updatedAt"`
+	// RunCount and PlanCount are the runs and onboarding plans made from the
+	// template (read only): while either is above 0 it cannot be deleted.
+	RunCount  int    `json:"runCount"`
+	PlanCount int    `json:"planCount"`
+	Archived  bool   `json:"archived"`
+	CreatedAt string `json:"createdAt"`
+	UpdatedAt string `json:"updatedAt"`
 }
 
 // Phase is one stage of a programme, e.g. of the four-phase model.

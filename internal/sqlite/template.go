@@ -117,6 +117,32 @@ func readTemplates(ctx context.Context, q templateQueryer, filter string, arg an
 	}
 	sub := `(SELECT t.id FROM templates t WHERE ` + filter + `)`
 
+	// How many runs and plans use each template: the UI offers deletion
+	// only for templates nothing uses.
+	rows, err = q.QueryContext(ctx, `SELECT template_id, 'run', count(*) FROM runs WHERE template_id IN `+sub+` GROUP BY template_id
+		UNION ALL SELECT template_id, 'plan', count(*) FROM plans WHERE template_id IN `+sub+` GROUP BY template_id`, arg)
+	if err != nil {
+		return nil, wrapf(err, "count template users")
+	}
+	for rows.Next() {
+		var id int64
+		var kind string
+		var n int
+		if err := rows.Scan(&id, &kind, &n); err != nil {
+			rows.Close()
+			return nil, wrapf(err, "scan template users")
+		}
+		if i, ok := byID[id]; ok && kind == "run" {
+			list[i].RunCount = n
+		} else if ok {
+			list[i].PlanCount = n
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, wrapf(err, "count template users")
+	}
+
 	rows, err = q.QueryContext(ctx, `SELECT template_id, name, description FROM template_phases
 		WHERE template_id IN `+sub+` ORDER BY template_id, position`, arg)
 	if err != nil {

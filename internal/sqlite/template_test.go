@@ -335,6 +335,19 @@ func TestTemplate(t *testing.T) {
 				t.Fatalf("refused delete removed something: %+v %v", got, err)
 			}
 		}
+		// The list says how much uses each template, so the UI offers
+		// deletion only where it is allowed.
+		list, err := db.Templates(ctx, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		uses := map[string][2]int{}
+		for _, tp := range list {
+			uses[tp.Name] = [2]int{tp.RunCount, tp.PlanCount}
+		}
+		if uses["Mit Durchgang"] != [2]int{1, 0} || uses["Mit Plan"] != [2]int{0, 2} {
+			t.Fatalf("uses %v", uses)
+		}
 		// Archived templates in use cannot be deleted either.
 		db.SetTemplateArchived(ctx, run.ID, true)
 		wantCode(t, db.DeleteTemplate(ctx, run.ID), domain.ECONFLICT, "template.in_use")

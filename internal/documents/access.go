@@ -56,8 +56,12 @@ func AccessReport(in AccessDoc) ([]byte, error) {
 		if k.table == "people" {
 			rows, others = a.splitPeople(rows)
 		}
-		d.section(fmt.Sprintf("%s (%d)", k.title, len(rows)), 2*lineH)
+		d.section(fmt.Sprintf("%s (%d)", k.title, len(rows)), 30) // heading, sentence and the first entry together
 		d.note(k.sentence)
+		if tableKinds[k.table] {
+			a.table(d, k, rows)
+			continue
+		}
 		for i, row := range rows {
 			if i > 0 {
 				d.rowGap()
@@ -75,6 +79,33 @@ func AccessReport(in AccessDoc) ([]byte, error) {
 	}
 	a.appendix(d)
 	return d.bytes()
+}
+
+// table prints the entries of k as the rows of a table, one column per
+// printed column, equally wide.
+func (a accessRender) table(d *doc, k accessKind, rows []map[string]any) {
+	var defs []colDef
+	for _, c := range k.cols {
+		if _, ok := rows[0][c.name]; ok && c.kind != colTech && c.kind != colSkipped {
+			defs = append(defs, c)
+		}
+	}
+	if len(defs) == 0 {
+		return
+	}
+	cols := make([]column, len(defs))
+	for i, c := range defs {
+		cols[i] = column{title: c.label, width: contentW / float64(len(defs)), align: "L"}
+	}
+	var cells [][]string
+	for _, row := range rows {
+		line := make([]string, len(defs))
+		for i, c := range defs {
+			line[i] = a.value(c.accessCol, row[c.name])
+		}
+		cells = append(cells, line)
+	}
+	d.table(cols, cells)
 }
 
 // splitPeople separates the person's own row from the people they are

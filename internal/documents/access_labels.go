@@ -38,6 +38,11 @@ type accessKind struct {
 	cols     []colDef // in reading order; commonCols follow
 }
 
+// tableKinds are printed as rows of a table (short link entries and the
+// log), not as a block of fields per entry.
+var tableKinds = map[string]bool{"person_roles": true, "tandem_mentors": true, "session_attendance": true,
+	"session_topics": true, "self_assessment_levels": true, "group_members": true, "audit_log": true}
+
 // colDef is one column of a table and how it is printed.
 type colDef struct {
 	name string

@@ -1,0 +1,5 @@
+//go:build !windows
+
+package atomicfile
+
+func inUseOS(error) bool { return false }

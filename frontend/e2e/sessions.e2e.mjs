@@ -236,7 +236,7 @@ test('the tandem page shows the timeline', async () => {
   await tl.locator('li').first().waitFor()
   const text = await tl.innerText()
   assert.match(text, /Verlauf/)
-  assert.match(text, /Mentoring-Gespräch um 09:30 Uhr/)
+  assert.match(text, /Mentoring-Gespräch um 09:30\sUhr/)
   assert.match(text, /Abschlussgespräch/)
   assert.match(text, /vertraulich/)
   assert.match(text, /\d\d\.\d\d\.\d{4}/)

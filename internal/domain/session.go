@@ -155,9 +155,13 @@ const (
 // session, feedback talk, handover or plan item. Confidential marks a
 // session with confidential notes.
 type TimelineEntry struct {
-	Date         string       `json:"date"`
-	Kind         TimelineKind `json:"kind"`
-	Title        string       `json:"title"`
-	RefID        int64        `json:"refId"`
-	Confidential bool         `json:"confidential"`
+	Date  string       `json:"date"`
+	Kind  TimelineKind `json:"kind"`
+	Title string       `json:"title"` // German, for Go's own uses (PDF, tests)
+	// Params are the entry's raw values for the UI to word in its language:
+	// session: time, minutes, place; feedback: feedbackKind; handover:
+	// cases, from; plan_item_done: topic.
+	Params       map[string]string `json:"params"`
+	RefID        int64             `json:"refId"`
+	Confidential bool              `json:"confidential"`
 }

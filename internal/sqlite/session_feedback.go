@@ -223,7 +223,7 @@ func (db *DB) Timeline(ctx context.Context, tandemID int64) ([]domain.TimelineEn
 			if err := rows.Scan(&e.Date, &e.Kind, &e.RefID, &label, &num, &e.Confidential); err != nil {
 				return wrapf(err, "read timeline")
 			}
-			e.Title = timelineTitle(e.Kind, label, num)
+			e.Title, e.Params = timelineTitle(e.Kind, label, num)
 			list = append(list, e)
 		}
 		return wrapf(rows.Err(), "timeline")
@@ -234,7 +234,9 @@ func (db *DB) Timeline(ctx context.Context, tandemID int64) ([]domain.TimelineEn
 	return list, nil
 }
 
-func timelineTitle(kind domain.TimelineKind, label string, num int) string {
+// timelineTitle words an entry in German and returns its raw values, from
+// which the UI words it in the user's language.
+func timelineTitle(kind domain.TimelineKind, label string, num int) (string, map[string]string) {
 	switch kind {
 	case domain.TimelineSession:
 		at, place := label, ""
@@ -245,20 +247,21 @@ func timelineTitle(kind domain.TimelineKind, label string, num int) string {
 		if place != "" {
 			title += ", " + place
 		}
-		return title
+		return title, map[string]string{"time": at, "minutes": strconv.Itoa(num), "place": place}
 	case domain.TimelineFeedback:
-		return domain.FeedbackKindLabel(domain.FeedbackKind(label))
+		return domain.FeedbackKindLabel(domain.FeedbackKind(label)), map[string]string{"feedbackKind": label}
 	case domain.TimelineHandover:
+		params := map[string]string{"cases": strconv.Itoa(num), "from": label}
 		cases := strconv.Itoa(num) + " Fälle"
 		if num == 1 {
 			cases = "1 Fall"
 		}
 		if label == "" {
-			return "Fallübernahme: " + cases
+			return "Fallübernahme: " + cases, params
 		}
-		return "Fallübernahme: " + cases + " von " + label
+		return "Fallübernahme: " + cases + " von " + label, params
 	case domain.TimelinePlanItemDone:
-		return "Baustein erledigt: " + label
+		return "Thema erledigt: " + label, map[string]string{"topic": label}
 	}
-	return label
+	return label, map[string]string{}
 }

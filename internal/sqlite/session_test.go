@@ -412,11 +412,11 @@ func TestTimeline(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []domain.TimelineEntry{
-		{Date: "2027-03-02", Kind: domain.TimelineSession, Title: "Mentoring-Gespräch um 09:00 Uhr (45 Min.), online", RefID: s2.ID, Confidential: true},
-		{Date: "2027-03-03", Kind: domain.TimelineHandover, Title: "Fallübernahme: 3 Fälle von Max Mentor", RefID: p.Handovers[0].ID},
-		{Date: "2027-03-04", Kind: domain.TimelineSession, Title: "Mentoring-Gespräch um 14:00 Uhr (60 Min.), online", RefID: s1.ID},
-		{Date: "2027-03-04", Kind: domain.TimelinePlanItemDone, Title: "Baustein erledigt: Allgemeine Beratung", RefID: w.plan.Items[1].ID},
-		{Date: "2027-03-09", Kind: domain.TimelineFeedback, Title: "Abschlussgespräch", RefID: f.ID},
+		{Date: "2027-03-02", Kind: domain.TimelineSession, Title: "Mentoring-Gespräch um 09:00 Uhr (45 Min.), online", Params: map[string]string{"time": "09:00", "minutes": "45", "place": "online"}, RefID: s2.ID, Confidential: true},
+		{Date: "2027-03-03", Kind: domain.TimelineHandover, Title: "Fallübernahme: 3 Fälle von Max Mentor", Params: map[string]string{"cases": "3", "from": "Max Mentor"}, RefID: p.Handovers[0].ID},
+		{Date: "2027-03-04", Kind: domain.TimelineSession, Title: "Mentoring-Gespräch um 14:00 Uhr (60 Min.), online", Params: map[string]string{"time": "14:00", "minutes": "60", "place": "online"}, RefID: s1.ID},
+		{Date: "2027-03-04", Kind: domain.TimelinePlanItemDone, Title: "Thema erledigt: Allgemeine Beratung", Params: map[string]string{"topic": "Allgemeine Beratung"}, RefID: w.plan.Items[1].ID},
+		{Date: "2027-03-09", Kind: domain.TimelineFeedback, Title: "Abschlussgespräch", Params: map[string]string{"feedbackKind": "final"}, RefID: f.ID},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("timeline\n got %+v\nwant %+v", got, want)

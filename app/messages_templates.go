@@ -44,6 +44,7 @@ func init() {
 
 		"import.too_large":       "Die Datei ist zu groß: Eine Programmvorlage darf höchstens {max} MB groß sein. Es wurde nichts importiert.",
 		"export.write_failed":    "Die Datei „{path}“ konnte nicht geschrieben werden. Bitte einen anderen Ort wählen.",
+		"export.in_use":          "Die Datei „{path}“ ist in einem anderen Programm geöffnet (z. B. im PDF-Betrachter). Bitte dort schließen und erneut speichern oder einen anderen Namen wählen.",
 		"import.read":            "Die Datei kann nicht gelesen werden. Bitte prüfen Sie, ob sie noch vorhanden ist und Sie sie öffnen dürfen. Es wurde nichts importiert.",
 		"import.not_json":        "Die Datei ist keine gültige Programmvorlage: Sie ist unvollständig oder keine JSON-Datei. Es wurde nichts importiert.",
 		"import.trailing":        "Die Datei ist beschädigt: Nach der Programmvorlage folgen weitere Daten. Es wurde nichts importiert.",

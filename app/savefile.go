@@ -106,10 +106,20 @@ func saveFile(title, stem string, kind fileKind, data []byte) (string, error) {
 		path = withExt(p, kind)
 	}
 	if err := atomicfile.Write(path, data); err != nil {
-		return "", domain.Invalid("path", "export.write_failed", "path", path)
+		return "", writeFailed(path, err)
 	}
 	rememberSaved(path)
 	return path, nil
+}
+
+// writeFailed is the message for a file that could not be written: on
+// Windows most often one still open in a viewer, which refuses its
+// replacement.
+func writeFailed(path string, err error) error {
+	if atomicfile.InUse(err) {
+		return domain.Invalid("path", "export.in_use", "path", path)
+	}
+	return domain.Invalid("path", "export.write_failed", "path", path)
 }
 
 // chooseSavePath asks where to save a file (defaultName in defaultDir
@@ -187,7 +197,7 @@ func freeName(dir, stem string, kind fileKind) string {
 func writeInFolder(dir, name string, data []byte) (string, error) {
 	path := filepath.Join(dir, name)
 	if err := atomicfile.Write(path, data); err != nil {
-		return "", domain.Invalid("path", "export.write_failed", "path", path)
+		return "", writeFailed(path, err)
 	}
 	rememberSaved(path)
 	return path, nil

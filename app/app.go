@@ -8,7 +8,6 @@ import (
 	"encoding/hex"
 	"io/fs"
 	"log"
-	"path/filepath"
 
 	"github.com/wailsapp/wails/v2"
 	"github.com/wailsapp/wails/v2/pkg/logger"
@@ -18,6 +17,7 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"tandem/internal/exchange"
+	"tandem/internal/filelock"
 	"tandem/internal/sqlite"
 )
 
@@ -160,7 +160,7 @@ func seedTemplates(ctx context.Context, db *sqlite.DB) {
 var appCtx context.Context
 
 func instanceID(dbPath string) string {
-	abs, err := filepath.Abs(dbPath)
+	abs, err := filelock.Canonical(dbPath) // every name of the file brings the same window forward
 	if err != nil {
 		abs = dbPath
 	}

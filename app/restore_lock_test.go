@@ -100,3 +100,26 @@ func TestRestoreThroughSymlink(t *testing.T) {
 		t.Fatalf("the file behind the symlink after restore: %+v, %v", l, err)
 	}
 }
+
+// TestInstanceIDSameFile: Wails' single-instance lock brings the open
+// window forward whatever name the second start uses for the file.
+func TestInstanceIDSameFile(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "tandem.db")
+	if err := os.WriteFile(real, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "verknuepfung.db")
+	if err := os.Symlink(real, link); err != nil {
+		t.Skipf("no symlinks here: %v", err)
+	}
+	if _, err := os.Stat(link); err != nil {
+		t.Skipf("the symlink does not reach the file here: %v", err)
+	}
+	if instanceID(link) != instanceID(real) {
+		t.Fatal("a symlink gets another single-instance id")
+	}
+	if instanceID(filepath.Join(dir, "anders.db")) == instanceID(real) {
+		t.Fatal("another file gets the same single-instance id")
+	}
+}

@@ -380,9 +380,30 @@ type formSpan struct {
 	form       string
 }
 
+// mayMention is a quick look at the whole text before the word-by-word
+// one: every form holds the first or the last name, so a text whose folds
+// contain neither names nobody (most texts, checked with two folds each).
+func mayMention(text string, forms []nameForm) bool {
+	ft, tt := fold(text), foldTranscribed(text)
+	for _, f := range forms {
+		if f.form != "first" && f.form != "last" {
+			continue
+		}
+		for _, w := range f.words {
+			if strings.Contains(ft, fold(w)) || strings.Contains(tt, foldTranscribed(w)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // findForms returns where text names one of forms, longest form first at
 // each word, never overlapping.
 func findForms(text string, forms []nameForm) []formSpan {
+	if !mayMention(text, forms) {
+		return nil
+	}
 	words := textWords(text)
 	var out []formSpan
 	for i := 0; i < len(words); {

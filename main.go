@@ -16,12 +16,22 @@ import (
 //go:embed all:frontend/dist
 var assets embed.FS
 
+// wails.json keeps the version (info.productVersion) for --version.
+//
+//go:embed wails.json
+var project []byte
+
 func main() {
 	gctune.Apply()
 	cfg, err := app.ParseConfig(os.Args[1:], os.Getenv)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "tandem:", err)
 		os.Exit(2)
+	}
+	if cfg.ShowVersion {
+		app.AttachConsole()
+		fmt.Println("Tandem", app.ProjectVersion(project))
+		return
 	}
 	if path, err := applog.DefaultPath(); err == nil {
 		stop, err := applog.Start(path)

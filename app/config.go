@@ -14,6 +14,7 @@ type Config struct {
 	DBPath       string // --db or TANDEM_DB; default: <UserConfigDir>/Tandem/tandem.db
 	StartSection string // --section: the UI section shown first (e.g. "personen")
 	SelftestDir  string // --selftest DIR: run the self-test in DIR instead of the window
+	ShowVersion  bool   // --version: print the version and exit
 }
 
 // ParseConfig reads args (without the program name) and the environment.
@@ -25,6 +26,7 @@ func ParseConfig(args []string, getenv func(string) string) (Config, error) {
 	fs.StringVar(&c.DBPath, "db", "", "path of the database file")
 	fs.StringVar(&c.StartSection, "section", "", "section shown at start")
 	fs.StringVar(&c.SelftestDir, "selftest", "", "run the self-test in this folder and exit")
+	fs.BoolVar(&c.ShowVersion, "version", false, "print the version and exit")
 	for _, wailsFlag := range []string{"assetdir", "devserver", "frontenddevserverurl", "loglevel", "appargs"} {
 		fs.String(wailsFlag, "", "Wails development flag")
 	}

@@ -23,6 +23,12 @@ func abs(t *testing.T, p string) string {
 }
 
 func TestParseConfig(t *testing.T) {
+	t.Run("Version", func(t *testing.T) {
+		c, err := ParseConfig([]string{"--version"}, env(nil))
+		if err != nil || !c.ShowVersion {
+			t.Fatalf("got %+v, %v; want ShowVersion", c, err)
+		}
+	})
 	t.Run("FlagWinsOverEnvironment", func(t *testing.T) {
 		c, err := ParseConfig([]string{"--db", "/data/flag.db"}, env(map[string]string{"TANDEM_DB": "/data/env.db"}))
 		if err != nil || c.DBPath != abs(t, "/data/flag.db") {

@@ -3,10 +3,10 @@ SHELL := /bin/bash
 GO_TAGS := webkit2_41
 BIN := build/bin/tandem
 DEV_BIN := build/bin/tandem-dev
-GO_SOURCES := $(shell find . -name '*.go' -not -path './frontend/*' -not -path './bench/*' -not -name '*_test.go') $(wildcard internal/sqlite/migrations/*.sql) go.mod go.sum
+GO_SOURCES := $(shell find . -name '*.go' -not -path './frontend/*' -not -path './bench/*' -not -name '*_test.go') $(wildcard internal/sqlite/migrations/*.sql) go.mod go.sum wails.json
 FRONTEND_SOURCES := $(shell find frontend/src -type f 2>/dev/null) frontend/index.html frontend/package.json frontend/vite.config.ts
 
-.PHONY: run test deps bindings frontend build dev-bin test-go test-windows test-frontend test-e2e test-window bench clean
+.PHONY: run test deps bindings frontend build dev-bin test-go test-windows test-frontend test-e2e test-window windows test-installer bench clean
 
 ## run: install what is missing, build, and open Tandem on the local database
 run: deps $(BIN)
@@ -16,7 +16,7 @@ run: deps $(BIN)
 test: deps
 	$(MAKE) test-go test-windows test-frontend
 	$(MAKE) $(BIN) $(DEV_BIN)
-	$(MAKE) test-e2e test-window
+	$(MAKE) test-e2e test-window test-installer
 
 deps: .deps-stamp
 .deps-stamp: scripts/install-deps.sh frontend/package-lock.json go.sum
@@ -60,6 +60,17 @@ test-go: bindings
 test-windows: | frontend/dist/index.html
 	scripts/test-windows.sh
 
+## windows: tandem.exe, Tandem-Setup-<version>.exe and Tandem-<version>.msi in build/bin (docs/installation.md);
+## signed with SIGN_PFX/SIGN_PASS set
+windows: deps frontend/dist/.built
+	scripts/install-windows-deps.sh
+	scripts/windows-build.sh
+
+## test-installer: the MSI's tables, signing, and installer, uninstaller, MSI and tandem.exe under Wine
+test-installer: windows
+	scripts/install-windows-deps.sh --test
+	scripts/windows-installer-test.sh
+
 test-frontend: bindings
 	cd frontend && npm run typecheck && npm test
 
@@ -75,4 +86,4 @@ bench: $(BIN)
 	go run ./bench/startup -app $(BIN) -runs 9
 
 clean:
-	rm -rf build/bin build/windows-test frontend/dist frontend/wailsjs .deps-stamp build/wails-build.log build/window-test*.png bench/out
+	rm -rf build/bin build/windows-test frontend/dist frontend/wailsjs .deps-stamp build/wails-build.log build/wails-windows.log build/window-test*.png bench/out

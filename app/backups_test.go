@@ -477,7 +477,7 @@ func TestRestoreKeepsEveryLaterAuditLine(t *testing.T) {
 		}
 	}
 	for _, p := range early[:2] {
-		if err := s.People.Erase(p.ID, p.FirstName+" "+p.LastName); err != nil {
+		if err := s.Privacy.ErasePerson(p.ID, p.FirstName+" "+p.LastName, nil); err != nil {
 			t.Fatal(err)
 		}
 	}

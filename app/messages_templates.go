@@ -62,7 +62,7 @@ func init() {
 		"phases.name": "Name", "phases.description": "Beschreibung",
 		"topics.title": "Titel", "topics.description": "Beschreibung", "topics.legalReference": "Rechtsgrundlage",
 		"topics.speaker": "Referent:in", "topics.phase": "Phase", "topics.startWeek": "Beginn (Woche)",
-		"topics.endWeek": "Ende (Woche)", "topics.responsibleRole": "Zuständig", "topics.checklist": "Checkliste",
+		"topics.endWeek": "Ende (Woche)", "topics.responsibleRole": "Zuständig", "topics.checklist": "Checkliste", "topics.kind": "Art des Themas",
 	} {
 		fieldLabels[k] = v
 	}

@@ -72,7 +72,7 @@ func fileRoundTrip(t *testing.T, dir string) {
 	if err != nil || len(l.People) != 1 {
 		t.Fatal(l, err)
 	}
-	if err := s.People.Erase(l.People[0].ID, "Erika Vorher"); err != nil {
+	if err := s.Privacy.ErasePerson(l.People[0].ID, "Erika Vorher", nil); err != nil {
 		t.Fatalf("erase: %v", err)
 	}
 	if _, err := os.Stat(sqlite.ErasureFile(dbPath)); err != nil {

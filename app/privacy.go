@@ -12,17 +12,6 @@ import (
 
 // Privacy (issue 6): erasure, retention, access export, audit log.
 
-// Erase removes a person everywhere for good (see sqlite.ErasePerson);
-// confirmName must repeat the person's name.
-func (p *PeopleService) Erase(id int64, confirmName string) error {
-	db, ctx, release, err := p.s.use()
-	defer release()
-	if err != nil {
-		return err
-	}
-	return db.ErasePerson(ctx, id, confirmName)
-}
-
 // PrivacyService is bound to the UI: access export, audit log, retention.
 type PrivacyService struct{ s *store }
 

@@ -51,8 +51,8 @@ test('wrong-typed arguments reject at once with a German message and change noth
     ['PeopleService.Create', [{ firstName: 42, lastName: 'Groß' }]], // number for a string field
     ['PeopleService.Update', [String(id), { firstName: 'X', lastName: 'Y' }]],
     ['PeopleService.Delete', [{}]],
-    ['PeopleService.Erase', [id, { name: 'Sophie Groß' }]], // object for string
-    ['PeopleService.Erase', [id]], // missing the confirmation
+    ['PrivacyService.ErasePerson', [id, { name: 'Sophie Groß' }, []]], // object for string
+    ['PrivacyService.ErasePerson', [id]], // missing the confirmation
     ['PeopleService.Archive', [true]],
     ['DocumentService.LookupNumber', [{ number: 'JA-2026-0001' }]], // object for string
     ['DocumentService.LookupNumber', [12]], // number for string

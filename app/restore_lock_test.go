@@ -34,9 +34,7 @@ func TestRestoreKeepsOtherNamesOut(t *testing.T) {
 	if err := os.Link(dbPath, hard); err != nil {
 		t.Skipf("no hard links here: %v", err)
 	}
-	if err := os.Symlink(dbPath, soft); err != nil {
-		t.Skipf("no symlinks here: %v", err)
-	}
+	symlinkOrSkip(t, dbPath, soft)
 	addPersonNamed(t, s, "Nachher")
 	clock = clock.Add(time.Hour)
 	if _, err := b.Restore(list.Items[0].Path, ""); err != nil {
@@ -70,6 +68,7 @@ func TestRestoreThroughSymlink(t *testing.T) {
 	}
 	s, closeDB := Open(context.Background(), Config{DBPath: link})
 	t.Cleanup(closeDB)
+	reachesOrSkip(t, real, link)
 	addPersonNamed(t, s, "Vorher")
 	b := s.Backups
 	clock := time.Date(2026, 11, 23, 9, 0, 0, 0, time.Local)

@@ -41,6 +41,7 @@ func TestStartProblemNamesStorageFault(t *testing.T) {
 		} else if err := os.Chmod(path, 0o444); err != nil {
 			t.Fatal(err)
 		}
+		readOnlyOrSkip(t, path)
 		s, closeDB = Open(context.Background(), Config{DBPath: path})
 		defer closeDB()
 		st, _ := s.System.Status()

@@ -98,6 +98,8 @@ test('erasing needs the typed name, then removes the person everywhere', async (
   await dialog.getByLabel(/Zur Bestätigung bitte den Namen eingeben/).fill('Lea Löschmann')
   await dialog.getByRole('button', { name: 'Endgültig löschen' }).click()
   await page.getByText('Die Person wurde endgültig gelöscht.').waitFor()
+  // The list reloads after the message: wait for the row to go, then check.
+  await page.locator('.people-table').getByText('Löschmann').first().waitFor({ state: 'detached', timeout: 10_000 })
   assert.equal(await page.locator('.people-table').getByText('Löschmann').count(), 0)
 
   const box = await search(marker.slice(0, 8))

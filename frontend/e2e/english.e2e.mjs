@@ -5,7 +5,7 @@ import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { activeTandem, closeApp, isoDate, openApp, tempDir } from './harness.mjs'
+import { closeApp, openApp, seedCourseWorld, tempDir } from './harness.mjs'
 
 const dir = tempDir()
 const dbPath = join(dir, 'tandem.db')
@@ -16,39 +16,13 @@ let browser, app, page, problems
 before(async () => {
   ;({ browser, app, page, problems } = await openApp(dbPath, [], { TANDEM_E2E_SAVE_DIR: saveDir }))
   await page.waitForFunction(() => window.go?.app)
-  await page.evaluate(() =>
-    window.go.app.OrganisationService.Save({
-      municipality: 'Hilden', officeName: 'Youth Office', street: 'Main Street 1', postalCode: '40721',
-      city: 'Hilden', phone: '', email: '', signatoryName: 'Anna Head', signatoryFunction: 'Head of office',
-    }),
-  )
-  const { tandemId } = await activeTandem(page, {
-    department: 'Team North', mentee: ['Sophie', 'Gross'], mentor: ['Petra', 'Becker'], runName: 'Onboarding 2026', planStart: isoDate(new Date()),
+  await seedCourseWorld(page, {
+    organisation: { municipality: 'Hilden', officeName: 'Youth Office', street: 'Main Street 1', signatoryName: 'Anna Head', signatoryFunction: 'Head of office' },
+    tandem: { department: 'Team North', mentee: ['Sophie', 'Gross'], runName: 'Onboarding 2026' },
+    runName: 'Course 2026',
+    participants: [['Sara', 'Ozdemir'], ['Jonas', 'Wagner'], ['Max', 'Smith'], ['Lea', 'Yilmaz'], ['Tim', 'Krause']],
+    courseName: 'Management course',
   })
-  const now = new Date()
-  await page.evaluate(
-    async ({ tandemId, today, start, end }) => {
-      const g = window.go.app
-      await g.SessionService.RecordFeedbackTalk({ tandemId, kind: 'final', date: today, answers: [], nextSteps: '' })
-      await g.DocumentService.IssueConfirmation(tandemId)
-      const tpl = (await g.TemplateService.List(false)).find((t) => t.name === 'Zertifikatskurs Professionelles Management im ASD')
-      const run = await g.RunService.Create({ templateId: tpl.id, name: 'Course 2026', startDate: start, endDate: end, note: '' })
-      const dep = (await g.DepartmentService.List(false))[0]
-      const ids = []
-      for (const [first, last] of [['Sara', 'Ozdemir'], ['Jonas', 'Wagner'], ['Max', 'Smith'], ['Lea', 'Yilmaz'], ['Tim', 'Krause']]) {
-        const p = await g.PeopleService.Create({
-          salutation: '', firstName: first, lastName: last, email: `${first.toLowerCase()}@stadt.de`, phone: '+49 2103 72-123', departmentId: dep.id,
-          roles: ['mentee'], startDate: '', exitDate: '', lineManagerId: 0, note: '',
-        })
-        ids.push(p.id)
-      }
-      await g.GroupService.Create({ kind: 'course', name: 'Management course', description: '', runId: run.id, memberIds: ids })
-    },
-    {
-      tandemId, today: isoDate(now),
-      start: isoDate(new Date(now.getFullYear() - 1, now.getMonth(), 1)), end: isoDate(new Date(now.getFullYear(), now.getMonth() + 6, 0)),
-    },
-  )
 })
 
 after(() => closeApp(browser, app, dir))

@@ -174,3 +174,38 @@ export async function closeApp(browser, app, dir) {
   await app?.stop()
   cleanup(dir)
 }
+
+// seedCourseWorld stores what the layout and English walks look at: the
+// organisation profile, an active tandem with a final talk and an issued
+// confirmation, and a certificate course of five participants. w holds the
+// texts, so each walk chooses its own (German or language-neutral) data.
+export async function seedCourseWorld(page, w) {
+  await page.evaluate((org) => window.go.app.OrganisationService.Save(org), {
+    ...w.organisation, postalCode: '40721', city: 'Hilden', phone: '', email: '',
+  })
+  const { tandemId } = await activeTandem(page, { ...w.tandem, mentor: ['Petra', 'Becker'], planStart: isoDate(new Date()) })
+  const now = new Date()
+  await page.evaluate(
+    async ({ tandemId, today, start, end, w }) => {
+      const g = window.go.app
+      await g.SessionService.RecordFeedbackTalk({ tandemId, kind: 'final', date: today, answers: [], nextSteps: '' })
+      await g.DocumentService.IssueConfirmation(tandemId)
+      const tpl = (await g.TemplateService.List(false)).find((t) => t.name === 'Zertifikatskurs Professionelles Management im ASD')
+      const run = await g.RunService.Create({ templateId: tpl.id, name: w.runName, startDate: start, endDate: end, note: '' })
+      const dep = (await g.DepartmentService.List(false))[0]
+      const ids = []
+      for (const [first, last] of w.participants) {
+        const p = await g.PeopleService.Create({
+          salutation: '', firstName: first, lastName: last, email: `${first.toLowerCase()}@stadt.de`, phone: '+49 2103 72-123', departmentId: dep.id,
+          roles: ['mentee'], startDate: '', exitDate: '', lineManagerId: 0, note: '',
+        })
+        ids.push(p.id)
+      }
+      await g.GroupService.Create({ kind: 'course', name: w.courseName, description: '', runId: run.id, memberIds: ids })
+    },
+    {
+      tandemId, today: isoDate(now), w,
+      start: isoDate(new Date(now.getFullYear() - 1, now.getMonth(), 1)), end: isoDate(new Date(now.getFullYear(), now.getMonth() + 6, 0)),
+    },
+  )
+}

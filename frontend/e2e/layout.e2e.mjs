@@ -5,7 +5,7 @@ import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { activeTandem, closeApp, isoDate, openApp, tempDir } from './harness.mjs'
+import { closeApp, openApp, seedCourseWorld, tempDir } from './harness.mjs'
 
 const dir = tempDir()
 const dbPath = join(dir, 'tandem.db')
@@ -16,39 +16,16 @@ let browser, app, page, problems
 before(async () => {
   ;({ browser, app, page, problems } = await openApp(dbPath, [], { TANDEM_E2E_SAVE_DIR: saveDir }))
   await page.waitForFunction(() => window.go?.app)
-  await page.evaluate(() =>
-    window.go.app.OrganisationService.Save({
-      municipality: 'Stadt Hilden', officeName: 'Amt für Jugend, Schule und Sport', street: 'Am Rathaus 1', postalCode: '40721',
-      city: 'Hilden', phone: '', email: '', signatoryName: 'Dr. Anna Amt', signatoryFunction: 'Amtsleitung',
-    }),
-  )
-  const { tandemId } = await activeTandem(page, {
-    department: 'ASD Nord', mentee: ['Sophie', 'Groß'], mentor: ['Petra', 'Becker'], runName: 'Einarbeitung 2026', planStart: isoDate(new Date()),
+  await seedCourseWorld(page, {
+    organisation: {
+      municipality: 'Stadt Hilden', officeName: 'Amt für Jugend, Schule und Sport', street: 'Am Rathaus 1',
+      signatoryName: 'Dr. Anna Amt', signatoryFunction: 'Amtsleitung',
+    },
+    tandem: { department: 'ASD Nord', mentee: ['Sophie', 'Groß'], runName: 'Einarbeitung 2026' },
+    runName: 'Zertifikatskurs 2026',
+    participants: [['Sara', 'Özdemir'], ['Jonas', 'Wagner'], ['Maximiliane', 'Schwarzenberger-Hohenstein'], ['Lea', 'Yilmaz'], ['Tim', 'Krause']],
+    courseName: 'Zertifikatskurs ASD Nord',
   })
-  const now = new Date()
-  await page.evaluate(
-    async ({ tandemId, today, start, end }) => {
-      const g = window.go.app
-      await g.SessionService.RecordFeedbackTalk({ tandemId, kind: 'final', date: today, answers: [], nextSteps: '' })
-      await g.DocumentService.IssueConfirmation(tandemId)
-      const tpl = (await g.TemplateService.List(false)).find((t) => t.name === 'Zertifikatskurs Professionelles Management im ASD')
-      const run = await g.RunService.Create({ templateId: tpl.id, name: 'Zertifikatskurs 2026', startDate: start, endDate: end, note: '' })
-      const dep = (await g.DepartmentService.List(false))[0]
-      const ids = []
-      for (const [first, last] of [['Sara', 'Özdemir'], ['Jonas', 'Wagner'], ['Maximiliane', 'Schwarzenberger-Hohenstein'], ['Lea', 'Yilmaz'], ['Tim', 'Krause']]) {
-        const p = await g.PeopleService.Create({
-          salutation: '', firstName: first, lastName: last, email: `${first.toLowerCase()}@stadt.de`, phone: '+49 2103 72-123', departmentId: dep.id,
-          roles: ['mentee'], startDate: '', exitDate: '', lineManagerId: 0, note: '',
-        })
-        ids.push(p.id)
-      }
-      await g.GroupService.Create({ kind: 'course', name: 'Zertifikatskurs ASD Nord', description: '', runId: run.id, memberIds: ids })
-    },
-    {
-      tandemId, today: isoDate(now),
-      start: isoDate(new Date(now.getFullYear() - 1, now.getMonth(), 1)), end: isoDate(new Date(now.getFullYear(), now.getMonth() + 6, 0)),
-    },
-  )
 })
 
 after(() => closeApp(browser, app, dir))
